@@ -1,0 +1,120 @@
+"""The public functions: :func:`loads`, :func:`dumps`, :func:`load`, :func:`dump`.
+
+``loads`` runs the data flow text → rendering → rows → grammar → models;
+``dumps`` runs models → text. ``dumps(loads(text)) == text`` for every
+``str``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import IO
+
+from . import renderings
+from .errors import ParseError
+from .grammar import parser, row_text
+from .models import Diagnostic, Document, Page, Stray
+from .rows import peel, split_lines
+from .serializer import serialize
+from .transformer import CURRENT, Build
+
+DETECTION_LINES = 20
+"""How many leading lines rendering detection looks at."""
+
+
+def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = None) -> Document:
+    """Parse a taz dump.
+
+    Args:
+        text: The dump. ``bytes`` are decoded as UTF-8 with
+            ``surrogateescape``, so invalid bytes survive a round trip
+            through :func:`dumps` and ``.encode("utf-8", "surrogateescape")``.
+        strict: Raise :class:`ParseError` at the first row that is not part
+            of a complete, undamaged page, instead of recording diagnostics.
+        rendering: The name of a rendering to use instead of detecting one.
+
+    Returns:
+        The parsed document. In the default, tolerant mode every text gives
+        a document, and ``dumps(loads(text)) == text``.
+
+    Raises:
+        ParseError: in strict mode, for damage or a row no rule understands.
+        KeyError: for an unknown ``rendering`` name.
+
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "surrogateescape")
+    if rendering is None:
+        head = [line for line, _ in itertools.islice(split_lines(text), DETECTION_LINES)]
+        chosen, notes = renderings.detect(head)
+    else:
+        chosen, notes = renderings.get(rendering), ()
+    rows = peel(text, chosen)
+    build = Build(rows.rows)
+    token = CURRENT.set(build)
+    try:
+        result: tuple[tuple[Stray, ...], Page | None] = parser().parse(  # type: ignore[assignment]
+            row_text(rows.rows)
+        )
+        prelude, page = result
+    finally:
+        CURRENT.reset(token)
+    found = [*notes, *rows.diagnostics, *build.diagnostics]
+    if page is None and rows.rows:
+        first = rows.rows[0]
+        found.append(
+            Diagnostic(
+                "no-page",
+                "no taz heading ('# taz.de -- …') was found",
+                first.line,
+                first.column,
+                ("HEADING",),
+            )
+        )
+    diagnostics = tuple(sorted(found, key=lambda d: (d.line, d.column)))
+    if strict and diagnostics:
+        raise _error(diagnostics[0], text)
+    return Document(
+        chosen.name,
+        page,
+        header=rows.header,
+        prelude=prelude,
+        diagnostics=diagnostics,
+        truncated=rows.truncated,
+    )
+
+
+def _error(diagnostic: Diagnostic, text: str) -> ParseError:
+    source = next(itertools.islice(split_lines(text), diagnostic.line - 1, None), ("", ""))[0]
+    return ParseError(
+        diagnostic.message,
+        line=diagnostic.line,
+        column=diagnostic.column,
+        expected=diagnostic.expected,
+        code=diagnostic.code,
+        source_line=source,
+    )
+
+
+def dumps(doc: Document) -> str:
+    """Write a document back as text, in its rendering.
+
+    For a parsed, unedited document this is exactly the parsed text.
+    """
+    return serialize(doc)
+
+
+def load(
+    fp: IO[str] | IO[bytes], *, strict: bool = False, rendering: str | None = None
+) -> Document:
+    """Parse a dump from a file object (text or binary).
+
+    Open text files with ``newline=""`` so that line endings reach the
+    parser as they are.
+    """
+    return loads(fp.read(), strict=strict, rendering=rendering)
+
+
+def dump(doc: Document, fp: IO[str]) -> None:
+    """Write a document to a text file object (open it with ``newline=""``)."""
+    fp.write(dumps(doc))

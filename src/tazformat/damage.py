@@ -1,0 +1,41 @@
+"""The rule for rows that a proxy cut short.
+
+Gopher proxies cut a row whose content is longer than 80 bytes of UTF-8 to
+its first 79 bytes and append ``…`` (U+2026). When byte 79 falls inside a
+multi-byte character, the decoder turns the partial character into U+FFFD,
+which then stands before the ``…``. A ``…`` or ``...`` anywhere else, or at
+the end of a shorter row, is the author's own and not damage.
+"""
+
+from __future__ import annotations
+
+ROW_LIMIT = 80
+"""Longest row content, in UTF-8 bytes, that a proxy passes unchanged."""
+
+CUT_KEEPS = ROW_LIMIT - 1
+"""Bytes of content a proxy keeps when it cuts a row."""
+
+ELLIPSIS = "\u2026"
+REPLACEMENT = "\ufffd"
+
+
+def is_cut_row(content: str) -> bool:
+    """Say whether a row's content is a proxy cut: 79 bytes, then ``…``.
+
+    Args:
+        content: The row's content as served (markup included, framing not).
+
+    Returns:
+        True when the content ends in ``…`` and what precedes it is exactly
+        79 bytes of UTF-8, or 76 to 78 bytes followed by one U+FFFD standing
+        for a character the cut split.
+
+    """
+    if not content.endswith(ELLIPSIS):
+        return False
+    kept = content[:-1]
+    if kept.endswith(REPLACEMENT):
+        whole = len(kept[:-1].encode("utf-8", "surrogatepass"))
+        if CUT_KEEPS - 3 <= whole < CUT_KEEPS:
+            return True
+    return len(kept.encode("utf-8", "surrogatepass")) == CUT_KEEPS

@@ -1,0 +1,98 @@
+"""Exports of a document: :func:`to_dict`, JSON-ready."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Article, Diagnostic, Document, Entry, Listing
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": diagnostic.code,
+        "message": diagnostic.message,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "expected": list(diagnostic.expected),
+    }
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {
+        "title": entry.title.text,
+        "kicker": entry.title.kicker,
+        "headline": entry.title.headline,
+        "teaser": entry.teaser_text,
+        "title_truncated": entry.title.truncated,
+    }
+
+
+def links(article: Article) -> list[dict[str, Any]]:
+    """Inline references paired with their ``## LINKS`` targets, by number."""
+    texts: dict[int, str] = {}
+    for paragraph in article.paragraphs:
+        for reference in paragraph.references:
+            texts.setdefault(reference.number, reference.text)
+    targets: dict[int, str] = {}
+    for target in article.link_targets:
+        targets.setdefault(target.number, target.target)
+    return [
+        {"number": number, "text": texts.get(number), "target": targets.get(number)}
+        for number in sorted(texts.keys() | targets.keys())
+    ]
+
+
+def _article(article: Article) -> dict[str, Any]:
+    title = article.title
+    dateline = article.dateline
+    date = article.date.date if article.date is not None else None
+    picture = article.picture
+    return {
+        "kind": "article",
+        "title": title.text,
+        "kicker": title.kicker,
+        "headline": title.headline,
+        "title_truncated": title.truncated,
+        "lead": article.lead.text if article.lead is not None else None,
+        "picture": picture.text if picture is not None else None,
+        "picture_truncated": picture.truncated if picture is not None else False,
+        "dateline": (
+            {"place": dateline.place, "agency": dateline.agency} if dateline is not None else None
+        ),
+        "subheads": [subhead.text for subhead in article.subheads],
+        "date": date.isoformat() if date is not None else None,
+        "links": links(article),
+        "authors": list(article.authors),
+        "tags": list(article.tags),
+        "related": [_entry(entry) for entry in article.related],
+    }
+
+
+def _listing(listing: Listing) -> dict[str, Any]:
+    return {
+        "kind": "listing",
+        "title": listing.title.text,
+        "entries": [_entry(entry) for entry in listing.entries],
+    }
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The document's data as plain, JSON-ready values.
+
+    An article gives ``kind`` ("article"), ``rendering``, ``title``,
+    ``kicker``, ``headline``, ``lead``, ``picture``, ``dateline``,
+    ``subheads``, ``date``, ``links``, ``authors``, ``tags``, ``related``,
+    ``truncated`` and ``diagnostics``; a listing gives ``kind``
+    ("listing"), ``rendering``, ``title``, ``entries``, ``truncated`` and
+    ``diagnostics``. A text with no taz heading gives ``kind`` ``None``.
+    """
+    if isinstance(doc.page, Article):
+        data = _article(doc.page)
+    elif isinstance(doc.page, Listing):
+        data = _listing(doc.page)
+    else:
+        data = {"kind": None, "title": None}
+    data["rendering"] = doc.rendering
+    data["truncated"] = doc.truncated
+    data["diagnostics"] = [_diagnostic(d) for d in doc.diagnostics]
+    return data

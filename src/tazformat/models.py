@@ -1,0 +1,447 @@
+"""The typed, immutable models a taz dump is parsed into.
+
+Every class is a frozen, slotted attrs class: edit with :func:`attrs.evolve`.
+Each row-backed node keeps its content (``text``, markup removed) and a
+:class:`Framing` that holds every other character of its row, so that
+:func:`tazformat.dumps` writes the original back byte for byte. Values that
+follow from the text (a title's kicker, a paragraph's references) are
+computed when a node is built, so an edited node stays consistent.
+
+Source positions (:class:`Span`) are kept for messages but left out of
+equality: two nodes are equal when their content and framing are.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+__all__ = [
+    "Article",
+    "Authors",
+    "Block",
+    "DateLine",
+    "Dateline",
+    "Diagnostic",
+    "Document",
+    "Entry",
+    "Framing",
+    "InlineReference",
+    "Lead",
+    "Line",
+    "LinkTarget",
+    "Links",
+    "Listing",
+    "Page",
+    "Paragraph",
+    "Picture",
+    "Related",
+    "Section",
+    "Span",
+    "Stray",
+    "Subhead",
+    "Tags",
+    "Title",
+]
+
+
+@attrs.frozen
+class Span:
+    """Where a node stands in the source text (1-based; end is exclusive)."""
+
+    start_line: int
+    """Line of the node's first character."""
+    start_column: int
+    """Column of the node's first character."""
+    end_line: int
+    """Line of the node's last character."""
+    end_column: int
+    """Column just past the node's last character."""
+
+
+NO_SPAN = Span(0, 0, 0, 0)
+"""The span of a node that was built in code rather than parsed."""
+
+
+@attrs.frozen
+class Framing:
+    """Every character of a row that is not its content.
+
+    A rendering wraps each content row in its own way: a frame ``| … | |``,
+    an indent, a type label such as `` (DIR) ``. ``None`` in a node's
+    ``framing`` means "the canonical framing of the document's rendering".
+    """
+
+    prefix: str = ""
+    """Characters before the content: indent, type label, left frame."""
+    suffix: str = ""
+    """Characters after the content: the right frame."""
+    newline: str = "\n"
+    """The line ending: ``"\\n"``, ``"\\r\\n"``, ``"\\r"``, or ``""`` at a cut end."""
+    gap: str = ""
+    """Blank rows that follow this row, verbatim with their line endings."""
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed: damage, or a row no rule understands."""
+
+    code: str
+    """Stable identifier, e.g. ``cut-row`` or ``unknown-row``."""
+    message: str
+    """What was noticed, for people."""
+    line: int
+    """1-based line in the source text."""
+    column: int
+    """1-based column in the source text."""
+    expected: tuple[str, ...] = ()
+    """What the format allows at this place, where that is known."""
+
+
+def _no_span() -> Span:
+    return NO_SPAN
+
+
+@attrs.frozen
+class Line:
+    """One content row: its text (markup removed) and its framing."""
+
+    text: str
+    """The row's content after the markup of its kind (``> ``, ``## ``…)."""
+    framing: Framing | None = attrs.field(default=None, kw_only=True)
+    """How the row was rendered; ``None`` for the rendering's canonical form."""
+    truncated: bool = attrs.field(default=False, kw_only=True)
+    """True when a proxy cut this row to 79 bytes and ``…``."""
+    span: Span = attrs.field(factory=_no_span, eq=False, kw_only=True, repr=False)
+    """Where the row stands in the source."""
+
+
+_KICKER_SEPARATOR = re.compile(r" ?: ")
+
+
+def _split_title(text: str) -> tuple[str | None, str]:
+    match = _KICKER_SEPARATOR.search(text)
+    if match is None or match.start() == 0:
+        return None, text
+    return text[: match.start()], text[match.end() :]
+
+
+@attrs.frozen
+class Title(Line):
+    """The page heading ``# taz.de -- <text>``; ``text`` is what follows ``-- ``."""
+
+    kicker: str | None = attrs.field(init=False, eq=False)
+    """Text before the first ``: `` (or `` : ``), or ``None``."""
+    headline: str = attrs.field(init=False, eq=False)
+    """Text after the kicker's separator, or the whole title."""
+
+    @kicker.default
+    def _kicker(self) -> str | None:
+        return _split_title(self.text)[0]
+
+    @headline.default
+    def _headline(self) -> str:
+        return _split_title(self.text)[1]
+
+
+@attrs.frozen
+class Picture(Line):
+    """The picture item ``Bild: <caption>``; ``text`` is the caption."""
+
+
+@attrs.frozen
+class Subhead(Line):
+    """A body subhead ``## <text>`` (the text may be empty)."""
+
+
+@attrs.frozen
+class Stray(Line):
+    """A row that no rule understands, kept whole (markup and all) in ``text``."""
+
+
+@attrs.frozen
+class InlineReference:
+    """An inline link reference ``[n][text]`` in body text."""
+
+    number: int
+    """The reference's number, matching a ``## LINKS`` target."""
+    text: str
+    """The linked text, rows joined by single spaces."""
+
+
+_REFERENCE = re.compile(r"\[(\d+)\]\[([^\]]*)\]")
+
+
+@attrs.frozen
+class Paragraph:
+    """Consecutive body rows, ended by a blank row or a subhead.
+
+    Where the rendering drops blank rows, all rows between two subheads form
+    one paragraph.
+    """
+
+    lines: tuple[Line, ...]
+    """The rows, in order."""
+    references: tuple[InlineReference, ...] = attrs.field(init=False, eq=False)
+    """The inline references in the paragraph, in order."""
+
+    @references.default
+    def _references(self) -> tuple[InlineReference, ...]:
+        joined = " ".join(line.text for line in self.lines)
+        return tuple(
+            InlineReference(int(m.group(1)), m.group(2)) for m in _REFERENCE.finditer(joined)
+        )
+
+    @property
+    def text(self) -> str:
+        """The paragraph's rows joined by single spaces."""
+        return " ".join(line.text for line in self.lines)
+
+
+Block = Paragraph | Subhead | Stray
+"""One part of an article body."""
+
+
+@attrs.frozen
+class Lead:
+    """The lead rows ``> …`` under the heading."""
+
+    lines: tuple[Line, ...]
+    """The rows, ``> `` removed."""
+
+    @property
+    def text(self) -> str:
+        """The lead's rows joined by single spaces."""
+        return " ".join(line.text for line in self.lines)
+
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        start=1,
+    )
+}
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    parts = text.split(" ")
+    if len(parts) != 3 or parts[1] not in _MONTHS:
+        return None
+    try:
+        return datetime.date(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+    except ValueError:
+        return None
+
+
+@attrs.frozen
+class DateLine(Line):
+    """The date row after the body, e.g. ``8 Jan 2022``."""
+
+    date: datetime.date | None = attrs.field(init=False, eq=False)
+    """The date, or ``None`` when the row names no real calendar day."""
+
+    @date.default
+    def _date(self) -> datetime.date | None:
+        return _parse_date(self.text)
+
+
+_LINK_TARGET = re.compile(r"\[(\d+)\] (.*)", re.DOTALL)
+
+
+@attrs.frozen
+class LinkTarget(Line):
+    """A row ``[n] <target>`` of ``## LINKS``; ``text`` is the whole row."""
+
+    number: int = attrs.field(init=False, eq=False)
+    """The reference number."""
+    target: str = attrs.field(init=False, eq=False)
+    """The link target, usually a taz path such as ``/Slug/!5826872``."""
+
+    @number.default
+    def _number(self) -> int:
+        match = _LINK_TARGET.fullmatch(self.text)
+        return int(match.group(1)) if match else 0
+
+    @target.default
+    def _target(self) -> str:
+        match = _LINK_TARGET.fullmatch(self.text)
+        return match.group(2) if match else self.text
+
+
+@attrs.frozen
+class Entry:
+    """A listed article: a title row and the teaser rows under it."""
+
+    title: Title
+    """The entry's title, split into kicker and headline like a page title."""
+    teaser: tuple[Line, ...] = ()
+    """The teaser rows."""
+
+    @property
+    def teaser_text(self) -> str:
+        """The teaser's rows joined by single spaces."""
+        return " ".join(line.text for line in self.teaser)
+
+
+@attrs.frozen
+class Links:
+    """The ``## LINKS`` section: targets of the inline references."""
+
+    heading: Line
+    """The ``## LINKS`` row (``text`` is ``LINKS``)."""
+    items: tuple[LinkTarget | Stray, ...] = ()
+    """The target rows (and rows no rule understands), in order."""
+
+
+@attrs.frozen
+class Authors:
+    """The ``## AUTOREN`` section: one author a row."""
+
+    heading: Line
+    """The ``## AUTOREN`` row."""
+    items: tuple[Line, ...] = ()
+    """The author rows, in order."""
+
+
+@attrs.frozen
+class Tags:
+    """The ``## TAGS`` section: one tag a row, repeats kept."""
+
+    heading: Line
+    """The ``## TAGS`` row."""
+    items: tuple[Line, ...] = ()
+    """The tag rows, in order."""
+
+
+@attrs.frozen
+class Related:
+    """The ``## ARTIKEL ZUM THEMA`` section: related articles."""
+
+    heading: Line
+    """The ``## ARTIKEL ZUM THEMA`` row."""
+    items: tuple[Entry | Stray, ...] = ()
+    """The related articles (and rows no rule understands), in order."""
+
+
+Section = Links | Authors | Tags | Related
+"""One of the tail sections after the date row."""
+
+_DATELINE = re.compile(r"(?P<place>[^\s|][^|]{0,80}?) (?P<agency>[a-z]{2,}(?:/[a-z]{2,})*) \| ")
+
+
+@attrs.frozen
+class Dateline:
+    """The place and agency that open the first body row (``Berlin taz | ``)."""
+
+    place: str
+    """The place or places, as written."""
+    agency: str
+    """The agency or agencies, e.g. ``taz`` or ``dpa/rtr/afp``."""
+
+
+@attrs.frozen
+class Article:
+    """An article page: heading, lead, picture, body, date and tail sections."""
+
+    title: Title
+    """The heading."""
+    lead: Lead | None = None
+    """The lead, if any."""
+    picture: Picture | None = None
+    """The picture item, if any."""
+    body: tuple[Block, ...] = ()
+    """Paragraphs, subheads and stray rows, in order."""
+    date: DateLine | None = None
+    """The date row, if any."""
+    after_date: tuple[Stray, ...] = ()
+    """Rows between the date and the first section that no rule understands."""
+    sections: tuple[Section | Stray, ...] = ()
+    """The tail sections, in the order they appear."""
+    dateline: Dateline | None = attrs.field(init=False, eq=False)
+    """The dateline that opens the body, if any."""
+
+    @dateline.default
+    def _dateline(self) -> Dateline | None:
+        for block in self.body:
+            if isinstance(block, Paragraph) and block.lines:
+                match = _DATELINE.match(block.lines[0].text)
+                if match is None:
+                    return None
+                return Dateline(match.group("place"), match.group("agency"))
+            if isinstance(block, Paragraph):
+                continue
+            return None
+        return None
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The body's paragraphs."""
+        return tuple(b for b in self.body if isinstance(b, Paragraph))
+
+    @property
+    def subheads(self) -> tuple[Subhead, ...]:
+        """The body's subheads."""
+        return tuple(b for b in self.body if isinstance(b, Subhead))
+
+    def _items(self, kind: type[Links | Authors | Tags | Related]) -> list[object]:
+        return [item for s in self.sections if isinstance(s, kind) for item in s.items]
+
+    @property
+    def link_targets(self) -> tuple[LinkTarget, ...]:
+        """The rows of ``## LINKS``."""
+        return tuple(i for i in self._items(Links) if isinstance(i, LinkTarget))
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """The names under ``## AUTOREN``."""
+        return tuple(i.text for i in self._items(Authors) if isinstance(i, Line))
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The tags under ``## TAGS``, in order, repeats kept."""
+        return tuple(i.text for i in self._items(Tags) if isinstance(i, Line))
+
+    @property
+    def related(self) -> tuple[Entry, ...]:
+        """The entries under ``## ARTIKEL ZUM THEMA``."""
+        return tuple(i for i in self._items(Related) if isinstance(i, Entry))
+
+
+@attrs.frozen
+class Listing:
+    """A listing page (section, tag, author, home): heading and entries."""
+
+    title: Title
+    """The heading; ``text`` is what follows ``taz.de -- ``."""
+    items: tuple[Entry | Stray, ...] = ()
+    """The listed articles (and rows no rule understands), in order."""
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The listed articles."""
+        return tuple(i for i in self.items if isinstance(i, Entry))
+
+
+Page = Article | Listing
+"""What a document holds: an article or a listing."""
+
+
+@attrs.frozen
+class Document:
+    """A parsed taz dump: the page, how it was rendered, and what was noticed."""
+
+    rendering: str
+    """Name of the rendering the text came in, e.g. ``meulie-framed``."""
+    page: Page | None
+    """The page, or ``None`` when no taz heading was found."""
+    header: str = ""
+    """Rows a proxy put before the page (navigation, log lines), verbatim."""
+    prelude: tuple[Stray, ...] = ()
+    """Rows before the heading that no rule understands."""
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
+    """Damage and unknown rows, in source order."""
+    truncated: bool = attrs.field(default=False, eq=False)
+    """True when the capture was cut: its last row lost its frame or newline."""

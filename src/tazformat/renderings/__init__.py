@@ -1,0 +1,67 @@
+"""The renderings tazformat knows, and how one is recognised.
+
+To add a rendering, write a :class:`~tazformat.renderings.base.Rendering`
+subclass in a module of its own and list an instance in :data:`RENDERINGS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Diagnostic
+from .base import Peeled, Rendering
+from .meulie import MeulieFramed, MeuliePlain, MeulieRightFrame
+from .plain import Plain
+
+__all__ = ["RENDERINGS", "Peeled", "Rendering", "detect", "get"]
+
+RENDERINGS: tuple[Rendering, ...] = (
+    MeulieFramed(),
+    MeulieRightFrame(),
+    MeuliePlain(),
+    Plain(),
+)
+"""Every known rendering; on a tie in :func:`detect` the earlier one wins."""
+
+FALLBACK = "plain"
+"""The rendering used when no other fits."""
+
+_CONFIDENT = 0.5
+
+
+def get(name: str) -> Rendering:
+    """The rendering called ``name``.
+
+    Raises:
+        KeyError: when no rendering has that name.
+
+    """
+    for rendering in RENDERINGS:
+        if rendering.name == name:
+            return rendering
+    known = ", ".join(r.name for r in RENDERINGS)
+    raise KeyError(f"unknown rendering {name!r}; known: {known}")
+
+
+def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
+    """Recognise the rendering of a text from its first lines.
+
+    Returns:
+        The best-fitting rendering, and a diagnostic when none fits well
+        enough and the plain fallback was taken.
+
+    """
+    best = max(RENDERINGS, key=lambda r: r.score(lines))
+    if best.score(lines) >= _CONFIDENT:
+        return best, ()
+    fallback = get(FALLBACK)
+    if not any(line.strip(" \t") for line in lines):
+        return fallback, ()
+    note = Diagnostic(
+        "unknown-rendering",
+        "no known rendering fits this text; its rows were read as plain rows",
+        1,
+        1,
+        tuple(r.name for r in RENDERINGS),
+    )
+    return fallback, (note,)

@@ -1,0 +1,32 @@
+"""Plain rows: the page's rows as they are, no header, labels or frame.
+
+This is how gopher.miga.me.uk shows a page, and the fallback for any text
+whose layout no other rendering recognises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from ..models import Framing
+from .base import Peeled, Rendering
+
+HEADING_START = "# taz.de -- "
+
+
+class Plain(Rendering):
+    """Rows as served, one a line; links and info rows look alike."""
+
+    name: ClassVar[str] = "plain"
+    description: ClassVar[str] = "plain rows, no labels, no frame"
+
+    def score(self, lines: Sequence[str]) -> float:
+        first = next((line for line in lines if line.strip(" \t")), "")
+        return 0.9 if first.startswith(HEADING_START) else 0.0
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        return Peeled("i", "", line)
+
+    def frame(self, tag: str) -> Framing:
+        return Framing()

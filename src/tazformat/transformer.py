@@ -1,0 +1,244 @@
+"""The Lark transformer: grammar matches in, models out.
+
+The parser calls these methods as it reduces rules (no parse tree is built).
+Each token is one row; its ``line`` is the row's index in the row text, by
+which the transformer finds the peeled :class:`~tazformat.rows.Row` with its
+framing. The rows and the diagnostics of the parse in progress live in a
+:class:`Build` held by a context variable, so one parser serves every call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+import attrs
+from lark import Token, Transformer
+
+from .damage import is_cut_row
+from .entries import group_entries
+from .models import (
+    Article,
+    Authors,
+    Block,
+    DateLine,
+    Diagnostic,
+    Entry,
+    Lead,
+    Line,
+    Links,
+    LinkTarget,
+    Listing,
+    Page,
+    Paragraph,
+    Picture,
+    Related,
+    Section,
+    Span,
+    Stray,
+    Subhead,
+    Tags,
+    Title,
+)
+from .rows import Row
+
+MARKUP = {
+    "HEADING": "# taz.de -- ",
+    "LEAD": "> ",
+    "PICTURE": "Bild: ",
+    "SUBHEAD": "## ",
+    "LINKS_HEAD": "## ",
+    "AUTHORS_HEAD": "## ",
+    "TAGS_HEAD": "## ",
+    "RELATED_HEAD": "## ",
+}
+"""What each row kind starts with before its text (the rest have none)."""
+
+EXPECTED = {
+    "prelude": ("HEADING",),
+    "body": ("TEXT", "SUBHEAD", "DATE", "LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
+    "date": ("LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
+    "links": ("LINK_TARGET", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
+    "authors": ("TEXT", "TAGS_HEAD", "RELATED_HEAD"),
+    "tags": ("TEXT", "RELATED_HEAD"),
+    "related": ("TEXT", "ITEM"),
+    "listing": ("TEXT", "ITEM"),
+}
+"""The row kinds each place allows, named as in the grammar."""
+
+L = TypeVar("L", bound=Line)
+
+
+@attrs.define
+class Build:
+    """The state of one parse: the rows and what was noticed."""
+
+    rows: Sequence[Row]
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+
+
+CURRENT: ContextVar[Build] = ContextVar("tazformat_build")
+
+
+def _row(token: Token) -> Row:
+    line = token.line
+    assert line is not None
+    return CURRENT.get().rows[line - 1]
+
+
+def _node(cls: type[L], row: Row, markup: str = "") -> L:
+    build = CURRENT.get()
+    truncated = is_cut_row(row.content)
+    if truncated:
+        build.diagnostics.append(
+            Diagnostic(
+                "cut-row",
+                "a proxy cut this row to 79 bytes and '…'",
+                row.line,
+                row.column + len(row.content) - 1,
+                ("a row of at most 80 bytes",),
+            )
+        )
+    span = Span(row.line, row.column, row.line, row.column + len(row.content))
+    return cls(row.content[len(markup) :], framing=row.framing, truncated=truncated, span=span)
+
+
+def line_of(cls: type[L], token: Token) -> L:
+    """Build a row node of type ``cls`` from a token, its markup removed."""
+    return _node(cls, _row(token), MARKUP.get(token.type, ""))
+
+
+def stray(row: Row, place: str) -> Stray:
+    """Keep a row that no rule understands, with a diagnostic."""
+    expected = EXPECTED[place]
+    CURRENT.get().diagnostics.append(
+        Diagnostic(
+            "unknown-row",
+            f"no rule of the {place} understands this row",
+            row.line,
+            row.column,
+            expected,
+        )
+    )
+    span = Span(row.line, row.column, row.line, row.column + len(row.content))
+    return Stray(row.content, framing=row.framing, span=span)
+
+
+def _items(tokens: Sequence[Token], kind: str, cls: type[L], place: str) -> tuple[L | Stray, ...]:
+    return tuple(line_of(cls, t) if t.type == kind else stray(_row(t), place) for t in tokens)
+
+
+def _entries(rows: Sequence[Row], place: str) -> list[Entry | Stray]:
+    items: list[Entry | Stray] = []
+    for title, teaser in group_entries(rows):
+        if title is None:
+            items.extend(stray(row, place) for row in teaser)
+        else:
+            items.append(Entry(_node(Title, title), tuple(_node(Line, r) for r in teaser)))
+    return items
+
+
+def entries(tokens: Sequence[Token], place: str) -> tuple[Entry | Stray, ...]:
+    """Group listed rows into entries; rows of other kinds stay strays."""
+    items: list[Entry | Stray] = []
+    run: list[Row] = []
+    for token in tokens:
+        if token.type in ("TEXT", "ITEM"):
+            run.append(_row(token))
+            continue
+        items.extend(_entries(run, place))
+        run = []
+        items.append(stray(_row(token), place))
+    items.extend(_entries(run, place))
+    return tuple(items)
+
+
+def paragraphs(tokens: Sequence[Token]) -> tuple[Block, ...]:
+    """Group body rows into paragraphs, ended by blank rows and subheads."""
+    blocks: list[Block] = []
+    lines: list[Line] = []
+    for token in tokens:
+        row = _row(token)
+        if token.type == "TEXT":
+            lines.append(_node(Line, row))
+            if not row.framing.gap:
+                continue
+        if lines:
+            blocks.append(Paragraph(tuple(lines)))
+            lines = []
+        if token.type == "SUBHEAD":
+            blocks.append(line_of(Subhead, token))
+        elif token.type != "TEXT":
+            blocks.append(stray(row, "body"))
+    if lines:
+        blocks.append(Paragraph(tuple(lines)))
+    return tuple(blocks)
+
+
+class ModelBuilder(Transformer[Token, Any]):
+    """Builds the models bottom-up as the parser reduces each rule."""
+
+    def start(self, children: list[Any]) -> tuple[tuple[Stray, ...], Page | None]:
+        prelude, page = children
+        return prelude, page
+
+    def prelude(self, tokens: list[Token]) -> tuple[Stray, ...]:
+        return tuple(stray(_row(t), "prelude") for t in tokens)
+
+    def page(self, children: list[Any]) -> Page:
+        title, lead, picture, body, date, sections = children
+        date_line, after_date = date if date is not None else (None, ())
+        is_article = (
+            lead is not None
+            or picture is not None
+            or date is not None
+            or bool(sections)
+            or any(t.type == "SUBHEAD" for t in body)
+        )
+        if not is_article:
+            return Listing(title, entries(body, "listing"))
+        return Article(
+            title,
+            lead,
+            picture,
+            paragraphs(body),
+            date_line,
+            after_date,
+            sections,
+        )
+
+    def heading(self, tokens: list[Token]) -> Title:
+        return line_of(Title, tokens[0])
+
+    def lead(self, tokens: list[Token]) -> Lead:
+        return Lead(tuple(line_of(Line, t) for t in tokens))
+
+    def picture(self, tokens: list[Token]) -> Picture:
+        return line_of(Picture, tokens[0])
+
+    def body(self, tokens: list[Token]) -> list[Token]:
+        return tokens
+
+    def date(self, tokens: list[Token]) -> tuple[DateLine, tuple[Stray, ...]]:
+        first, *rest = tokens
+        return line_of(DateLine, first), tuple(stray(_row(t), "date") for t in rest)
+
+    def sections(self, children: list[Section]) -> tuple[Section, ...]:
+        return tuple(children)
+
+    def links(self, tokens: list[Token]) -> Links:
+        head, *rest = tokens
+        return Links(line_of(Line, head), _items(rest, "LINK_TARGET", LinkTarget, "links"))
+
+    def authors(self, tokens: list[Token]) -> Authors:
+        head, *rest = tokens
+        return Authors(line_of(Line, head), _items(rest, "TEXT", Line, "authors"))
+
+    def tags(self, tokens: list[Token]) -> Tags:
+        head, *rest = tokens
+        return Tags(line_of(Line, head), _items(rest, "TEXT", Line, "tags"))
+
+    def related(self, tokens: list[Token]) -> Related:
+        head, *rest = tokens
+        return Related(line_of(Line, head), entries(rest, "related"))

@@ -59,7 +59,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
         prelude, page = result
     finally:
         CURRENT.reset(token)
-    found = [*notes, *rows.diagnostics, *build.diagnostics]
+    found = [*notes, *rows.diagnostics]
     if page is None and rows.rows:
         first = rows.rows[0]
         found.append(
@@ -71,6 +71,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
                 ("HEADING",),
             )
         )
+    found += build.diagnostics
     diagnostics = tuple(sorted(found, key=lambda d: (d.line, d.column)))
     if strict and diagnostics:
         raise _error(diagnostics[0], text)

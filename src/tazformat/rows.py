@@ -91,8 +91,7 @@ def peel(text: str, rendering: Rendering) -> Rows:
         framing = Framing(peeled.prefix, peeled.suffix, newline)
         rows.append(Row(peeled.tag, peeled.content, framing, number, len(peeled.prefix) + 1))
         if peeled.damage is not None:
-            code, message = peeled.damage
-            column = len(line) - len(peeled.suffix) + 1
+            code, message, column = peeled.damage
             diagnostics.append(Diagnostic(code, message, number, column))
             if code == "cut-frame":
                 truncated = True

@@ -28,8 +28,9 @@ class Peeled:
     """The content, as taz served it."""
     suffix: str = ""
     """Characters after the content."""
-    damage: tuple[str, str] | None = None
-    """``(code, message)`` when the framing is broken."""
+    damage: tuple[str, str, int] | None = None
+    """``(code, message, column)`` when the framing is broken; the column
+    (1-based) is where the frame breaks off."""
 
 
 class Rendering(ABC):

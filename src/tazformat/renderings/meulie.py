@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from ..models import Framing
@@ -24,10 +24,18 @@ def _content_lines(lines: Sequence[str]) -> list[str]:
     return [line for line in lines[:_SAMPLE] if line.strip(" \t")]
 
 
-def _broken(is_last: bool, what: str) -> tuple[str, str]:
+def _share(sample: Sequence[str], fits: Callable[[str], bool], cut: Callable[[str], bool]) -> float:
+    """The share of sample lines that ``fits``; the last may be ``cut`` instead."""
+    if not sample:
+        return 0.0
+    *whole, last = sample
+    return (sum(map(fits, whole)) + (fits(last) or cut(last))) / len(sample)
+
+
+def _broken(is_last: bool, what: str, column: int) -> tuple[str, str, int]:
     if is_last:
-        return ("cut-frame", f"the capture was cut inside this row's frame ({what})")
-    return ("bad-frame", f"this row's frame is incomplete ({what})")
+        return ("cut-frame", f"the capture was cut inside this row's frame ({what})", column)
+    return ("bad-frame", f"this row's frame is incomplete ({what})", column)
 
 
 class MeulieFramed(Rendering):
@@ -37,13 +45,11 @@ class MeulieFramed(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '| … | |'"
 
     def score(self, lines: Sequence[str]) -> float:
-        sample = _content_lines(lines)
-        if not sample:
-            return 0.0
-        framed = sum(
-            1 for line in sample if line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME)
+        return _share(
+            _content_lines(lines),
+            lambda line: line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME),
+            lambda line: line.startswith("|"),
         )
-        return framed / len(sample)
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         if line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME) and len(line) >= 6:
@@ -54,8 +60,11 @@ class MeulieFramed(Rendering):
         rest = line[len(prefix) :]
         suffix = longest_end(rest, _CUT_ENDS)
         content = rest[: len(rest) - len(suffix)]
-        missing = "left frame" if prefix != LEFT_FRAME else "right frame"
-        return Peeled("i", prefix, content, suffix, _broken(is_last, f"no {missing}"))
+        if prefix != LEFT_FRAME:
+            damage = _broken(is_last, "no left frame", len(prefix) + 1)
+        else:
+            damage = _broken(is_last, "no right frame", len(line) + 1)
+        return Peeled("i", prefix, content, suffix, damage)
 
     def frame(self, tag: str) -> Framing:
         return Framing(LEFT_FRAME, RIGHT_FRAME)
@@ -68,20 +77,18 @@ class MeulieRightFrame(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '… | |' on the right"
 
     def score(self, lines: Sequence[str]) -> float:
-        sample = _content_lines(lines)
-        if not sample:
-            return 0.0
-        framed = sum(
-            1 for line in sample if line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME)
+        return _share(
+            _content_lines(lines),
+            lambda line: line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME),
+            lambda line: False,
         )
-        return framed / len(sample)
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         if line.endswith(RIGHT_FRAME):
             return Peeled("i", "", line[:-4], RIGHT_FRAME)
         suffix = longest_end(line, _CUT_ENDS)
         content = line[: len(line) - len(suffix)]
-        return Peeled("i", "", content, suffix, _broken(is_last, "no right frame"))
+        return Peeled("i", "", content, suffix, _broken(is_last, "no right frame", len(line) + 1))
 
     def frame(self, tag: str) -> Framing:
         return Framing("", RIGHT_FRAME)

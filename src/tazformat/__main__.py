@@ -1,0 +1,5 @@
+"""``python -m tazformat``: the same as the ``tazformat`` command."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""The ``tazformat`` command: a thin layer over the library.
+
+``tazformat parse [FILE ...] [--json]`` prints a summary of each file, or its
+:func:`~tazformat.to_dict` JSON; with no file it parses the bundled demo
+document. ``tazformat check FILE ...`` reports round-trip exactness and
+diagnostics, and exits non-zero when a file does not round-trip (or, with
+``--strict``, has diagnostics).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from .api import dumps, loads
+from .export import to_dict
+from .models import Document
+
+DEMO = "demo.txt"
+"""The bundled demo document, in ``tazformat/data/``."""
+
+ENCODING = "utf-8"
+ERRORS = "surrogateescape"
+
+
+def demo_bytes() -> bytes:
+    """The bundled demo document (an article written for tazformat)."""
+    return resources.files("tazformat").joinpath("data", DEMO).read_bytes()
+
+
+def _read(name: str) -> bytes:
+    return demo_bytes() if name == DEMO and not Path(name).exists() else Path(name).read_bytes()
+
+
+def _short(value: object, width: int = 70) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summary(name: str, doc: Document) -> str:
+    """A few readable lines about a parsed document."""
+    data = to_dict(doc)
+    lines = [f"{name}: {data['kind'] or 'no page'} ({doc.rendering})"]
+    fields: list[tuple[str, Any]] = [("title", data["title"])]
+    if data["kind"] == "article":
+        dateline = data["dateline"]
+        fields += [
+            ("lead", data["lead"]),
+            ("picture", data["picture"]),
+            ("dateline", dateline and f"{dateline['place']} ({dateline['agency']})"),
+            ("date", data["date"]),
+            ("subheads", len(data["subheads"])),
+            ("links", len(data["links"])),
+            ("authors", ", ".join(data["authors"])),
+            ("tags", ", ".join(data["tags"])),
+            ("related", len(data["related"])),
+        ]
+    elif data["kind"] == "listing":
+        fields.append(("entries", len(data["entries"])))
+        fields += [("  -", entry["title"]) for entry in data["entries"][:5]]
+    fields.append(("truncated", "yes" if doc.truncated else "no"))
+    lines += [f"  {key:<10}{_short(value)}" for key, value in fields]
+    lines.append(f"  {'diagnostics':<10} {len(doc.diagnostics) or 'none'}")
+    lines += [f"    {d.line}:{d.column} {d.code}: {d.message}" for d in doc.diagnostics]
+    return "\n".join(lines)
+
+
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    names = args.files or [DEMO]
+    for name in names:
+        doc = loads(_read(name))
+        if args.json:
+            out.write(json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(summary(name, doc) + "\n")
+    return 0
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    failed = 0
+    for name in args.files:
+        raw = _read(name)
+        doc = loads(raw)
+        exact = dumps(doc).encode(ENCODING, ERRORS) == raw
+        bad = not exact or (args.strict and bool(doc.diagnostics))
+        failed += bad
+        verdict = "exact" if exact else "NOT EXACT"
+        out.write(
+            f"{'FAIL' if bad else 'ok'}  {name}: {verdict}, {len(doc.diagnostics)} diagnostics\n"
+        )
+        for d in doc.diagnostics:
+            out.write(f"      {d.line}:{d.column} {d.code}: {d.message}\n")
+    out.write(f"{len(args.files) - failed} passed, {failed} failed\n")
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``tazformat`` command."""
+    top = argparse.ArgumentParser(prog="tazformat", description=__doc__.split("\n")[0])
+    commands = top.add_subparsers(dest="command")
+    parse = commands.add_parser("parse", help="summarise files, or print their data as JSON")
+    parse.add_argument("files", nargs="*", metavar="FILE", help="dumps to read (default: the demo)")
+    parse.add_argument("--json", action="store_true", help="print to_dict() as JSON")
+    parse.set_defaults(run=_parse)
+    check = commands.add_parser("check", help="report round-trip exactness and diagnostics")
+    check.add_argument("files", nargs="+", metavar="FILE", help="dumps to check")
+    check.add_argument("--strict", action="store_true", help="fail on any diagnostic too")
+    check.set_defaults(run=_check)
+    return top
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["parse", *(argv or [])])
+    stream = out or sys.stdout
+    try:
+        status: int = args.run(args, stream)
+    except OSError as error:
+        print(f"tazformat: {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
+    return status
+
+
+def run() -> None:
+    """Entry point of the ``tazformat`` script."""
+    raise SystemExit(main())

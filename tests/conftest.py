@@ -1,0 +1,66 @@
+"""Shared fixtures: where the corpus of real captures is, and its files.
+
+The corpus is not part of the project. Tests read it from
+``$TAZFORMAT_CORPUS`` or, by default, ``../shared/corpus`` beside the
+checkout. Without it, corpus tests are skipped with a message naming the
+variable; under ``CI=true`` a missing corpus fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+VARIABLE = "TAZFORMAT_CORPUS"
+
+
+def corpus_dir() -> Path:
+    """The corpus folder this run reads."""
+    return Path(os.environ.get(VARIABLE) or DEFAULT_CORPUS)
+
+
+def corpus_files() -> list[Path]:
+    """The corpus samples, sorted by name (empty when there is no corpus)."""
+    folder = corpus_dir()
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def missing_corpus() -> None:
+    """Skip (or, under CI, fail) a test that needs the corpus."""
+    message = (
+        f"no corpus at {corpus_dir()}: set {VARIABLE} to a folder of taz dump samples (*.txt)"
+    )
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize ``sample`` with every corpus file."""
+    if "sample" in metafunc.fixturenames:
+        files = corpus_files()
+        metafunc.parametrize(
+            "sample", files or [None], ids=[f.name for f in files] or ["no-corpus"]
+        )
+
+
+@pytest.fixture
+def sample(request: pytest.FixtureRequest) -> Path:
+    """One corpus file (the test is skipped, or failed under CI, without one)."""
+    path: Path | None = request.param
+    if path is None:
+        missing_corpus()
+    assert path is not None
+    return path
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The corpus folder (the test is skipped, or failed under CI, without one)."""
+    if not corpus_files():
+        missing_corpus()
+    return corpus_dir()

@@ -31,9 +31,7 @@ def corpus_files() -> list[Path]:
 
 def missing_corpus() -> None:
     """Skip (or, under CI, fail) a test that needs the corpus."""
-    message = (
-        f"no corpus at {corpus_dir()}: set {VARIABLE} to a folder of taz dump samples (*.txt)"
-    )
+    message = f"no corpus at {corpus_dir()}: set {VARIABLE} to a folder of taz dump samples (*.txt)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)

@@ -68,7 +68,11 @@ MEULIE = {
         "article",
         "Umkämpftes Saporischschja in der Ukraine: Die kriegsmüde Stadt",
     ),
-    "042.txt": ("meulie-framed", "article", "Millionenstadt in der Ukraine: Am Rande des Imperiums"),
+    "042.txt": (
+        "meulie-framed",
+        "article",
+        "Millionenstadt in der Ukraine: Am Rande des Imperiums",
+    ),
     "045.txt": (
         "meulie-framed",
         "article",

@@ -30,7 +30,7 @@ ERRORS = "surrogateescape"
 
 def demo_bytes() -> bytes:
     """The bundled demo document (an article written for tazformat)."""
-    return resources.files("tazformat").joinpath("data", DEMO).read_bytes()
+    return resources.files("tazformat").joinpath("data").joinpath(DEMO).read_bytes()
 
 
 def _read(name: str) -> bytes:

@@ -1,0 +1,75 @@
+"""The models: immutable, edited with attrs.evolve, written back validly."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import tazformat
+from tazformat.cli import demo_bytes
+from tazformat.models import Article, Framing, Line, Paragraph, Span, Title
+
+DEMO = demo_bytes().decode("utf-8")
+
+
+def article() -> tuple[tazformat.Document, Article]:
+    doc = tazformat.loads(DEMO)
+    assert isinstance(doc.page, Article)
+    return doc, doc.page
+
+
+def test_models_are_frozen() -> None:
+    _, page = article()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        page.title = page.title  # type: ignore[misc]
+
+
+def test_nodes_carry_spans() -> None:
+    _, page = article()
+    assert page.title.span == Span(1, 3, 1, 3 + len("# taz.de -- " + page.title.text))
+    first_tag = page.sections[2].items[0]
+    assert first_tag.span.start_line == DEMO.split("\n").index("| Bibliothek | |") + 1
+
+
+def test_spans_are_left_out_of_equality() -> None:
+    _, page = article()
+    moved = attrs.evolve(page.title, span=Span(9, 9, 9, 9))
+    assert moved == page.title
+
+
+def test_evolve_title_recomputes_kicker_and_dumps_in_the_rendering() -> None:
+    doc, page = article()
+    title = attrs.evolve(page.title, text="Neue Spitzmarke: Neue Schlagzeile")
+    assert (title.kicker, title.headline) == ("Neue Spitzmarke", "Neue Schlagzeile")
+    edited = attrs.evolve(doc, page=attrs.evolve(page, title=title))
+    text = tazformat.dumps(edited)
+    assert text.split("\n")[0] == "| # taz.de -- Neue Spitzmarke: Neue Schlagzeile | |"
+    assert tazformat.loads(text).page == edited.page
+
+
+def test_new_rows_get_the_canonical_framing() -> None:
+    doc, page = article()
+    added = Paragraph((Line("Ein neuer Absatz am Ende."),))
+    edited = attrs.evolve(doc, page=attrs.evolve(page, body=(*page.body, added)))
+    text = tazformat.dumps(edited)
+    assert "| Ein neuer Absatz am Ende. | |\n| 14 Mar 2026 | |" in text
+    reparsed = tazformat.loads(text, strict=True)
+    assert reparsed.diagnostics == ()
+
+
+def test_paragraph_references_follow_edits() -> None:
+    paragraph = Paragraph((Line("Vor [1][allem sein"), Line("Befehl] sorgte.")))
+    assert [(r.number, r.text) for r in paragraph.references] == [(1, "allem sein Befehl")]
+    edited = attrs.evolve(paragraph, lines=(Line("Nun [2][anders]."),))
+    assert [(r.number, r.text) for r in edited.references] == [(2, "anders")]
+
+
+def test_title_without_kicker() -> None:
+    title = Title("Das EM-Orakel ")
+    assert title.kicker is None
+    assert title.headline == "Das EM-Orakel "
+
+
+def test_framing_is_kept_per_row() -> None:
+    _, page = article()
+    assert page.title.framing == Framing("| ", " | |", "\n")

@@ -80,6 +80,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
         page,
         header=rows.header,
         prelude=prelude,
+        footer=rows.footer,
         diagnostics=diagnostics,
         truncated=rows.truncated,
     )

@@ -1,18 +1,30 @@
-"""Rules that split listed rows into entries: a title row and teaser rows.
+"""Rules that split listed rows into entries (a title row and teaser rows).
 
 Listings and ``## ARTIKEL ZUM THEMA`` list articles as a title row followed
-by teaser rows. Where the rendering marks links (a link item), each link
-starts an entry. Where it keeps blank rows, a one-row paragraph after a
-teaser is a title. Where it does neither, the wrapping tells: teasers are
-wrapped at :data:`WRAP` columns, titles are not, so a row starts a new entry
-when the row before it ends a sentence and either the new row's first word
-would have fitted on it (the wrap did not break there) or the row before
-was full and the new row has a kicker (``: ``). The spec states how
-reliable each rule is.
+by teaser rows. Which rule applies depends on what the rendering kept:
+
+1. **Marked links** (``(DIR)``, ``DIR``, ``=>``, gophermap type ``1``): each
+   link starts an entry; info rows after it are its teaser, info rows before
+   the first link are notes.
+2. **Blank rows kept**: paragraphs alternate title and teaser. A one-row
+   paragraph after a title is its teaser, unless it looks like a title and
+   the paragraph after it looks like a teaser (an entry without teaser). A
+   row that looks like neither is a note (a block heading, a tagline).
+3. **Unwrapped rows** (Gemini, any row longer than :data:`UNWRAPPED`): a row
+   that looks like a title and is followed by one that does not is a title;
+   other rows are teasers, of the open title or of an entry whose title the
+   capture lost.
+4. **Neither**: teasers are wrapped at :data:`WRAP` columns and titles are
+   not, so a row starts a new entry when the teaser row before it ends a
+   sentence and either the new row's first word would have fitted on it
+   (the wrap did not break there) or the new row has a kicker (``: ``).
+
+The spec (``docs/spec.md`` § 2.7) states how reliable each rule is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .damage import is_cut_row
@@ -21,52 +33,99 @@ from .rows import Row
 WRAP = 75
 """Column at which taz wraps teaser and body text."""
 
+UNWRAPPED = 100
+"""A row longer than this cannot be wrapped text: the rendering unwrapped it."""
+
 SENTENCE_ENDS = (".", "!", "?", "\u201c", "\u201d", '"', "\u00bb", ")", "\u2026")
 """Characters that end a sentence, closing quotes and brackets included."""
 
+_KICKER = re.compile(r"\S ?: \S")
+
 Group = tuple[Row | None, list[Row]]
-"""A title row (``None`` for rows before the first title) and its teaser rows."""
+"""A title row (``None`` where the capture lost it) and its teaser rows."""
 
 
-def group_entries(rows: Sequence[Row]) -> list[Group]:
-    """Split rows into ``(title, teaser)`` groups by the rules above."""
+def looks_like_title(text: str) -> bool:
+    """A title has a kicker separator ``: `` and does not end with a full stop."""
+    return bool(_KICKER.search(text)) and not text.rstrip().endswith(".")
+
+
+def looks_like_teaser(text: str) -> bool:
+    """A teaser ends a sentence."""
+    return text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def group_entries(rows: Sequence[Row]) -> list[Group | Row]:
+    """Split rows into ``(title, teaser)`` groups and note rows, by the rules above."""
     if any(row.tag == "l" for row in rows):
         return _by_links(rows)
     if any(row.framing.gap for row in rows[:-1]):
         return _by_blank_rows(rows)
-    return _by_wrapping(rows)
+    if any(len(row.content) > UNWRAPPED for row in rows):
+        return _by_looks(rows)
+    return list(_by_wrapping(rows))
 
 
-def _by_links(rows: Sequence[Row]) -> list[Group]:
-    groups: list[Group] = []
+def _by_links(rows: Sequence[Row]) -> list[Group | Row]:
+    found: list[Group | Row] = []
+    current: Group | None = None
     for row in rows:
         if row.tag == "l":
-            groups.append((row, []))
-        elif groups:
-            groups[-1][1].append(row)
+            current = (row, [])
+            found.append(current)
+        elif current is not None:
+            current[1].append(row)
         else:
-            groups.append((None, [row]))
-    return groups
+            found.append(row)
+    return found
 
 
-def _by_blank_rows(rows: Sequence[Row]) -> list[Group]:
+def _open(found: list[Group | Row]) -> Group | None:
+    """The last group, if it has a title and still waits for its teaser."""
+    last = found[-1] if found else None
+    if isinstance(last, tuple) and last[0] is not None and not last[1]:
+        return last
+    return None
+
+
+def _by_blank_rows(rows: Sequence[Row]) -> list[Group | Row]:
     paragraphs: list[list[Row]] = [[]]
     for row in rows:
         paragraphs[-1].append(row)
         if row.framing.gap:
             paragraphs.append([])
-    groups: list[Group] = []
-    after_title = False
-    for paragraph in filter(None, paragraphs):
-        if len(paragraph) == 1 and not after_title:
-            groups.append((paragraph[0], []))
-            after_title = True
-        elif groups:
-            groups[-1][1].extend(paragraph)
-            after_title = False
+    paragraphs = [p for p in paragraphs if p]
+    found: list[Group | Row] = []
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph[0].content
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        teaser_follows = following is not None and (
+            len(following) > 1 or not looks_like_title(following[0].content)
+        )
+        waiting = _open(found)
+        if len(paragraph) == 1 and looks_like_title(text) and (waiting is None or teaser_follows):
+            found.append((paragraph[0], []))
+        elif waiting is not None:
+            waiting[1].extend(paragraph)
+        elif len(paragraph) > 1 or (looks_like_teaser(text) and found):
+            found.append((None, list(paragraph)))
         else:
-            groups.append((paragraph[0], paragraph[1:]))
-    return groups
+            found.extend(paragraph)
+    return found
+
+
+def _by_looks(rows: Sequence[Row]) -> list[Group | Row]:
+    found: list[Group | Row] = []
+    for index, row in enumerate(rows):
+        following = rows[index + 1].content if index + 1 < len(rows) else None
+        waiting = _open(found)
+        if looks_like_title(row.content) and (following is None or not looks_like_title(following)):
+            found.append((row, []))
+        elif waiting is not None:
+            waiting[1].append(row)
+        else:
+            found.append((None, [row]))
+    return found
 
 
 def _by_wrapping(rows: Sequence[Row]) -> list[Group]:
@@ -84,8 +143,8 @@ def _by_wrapping(rows: Sequence[Row]) -> list[Group]:
 
 
 def starts_entry(previous: str, row: str) -> bool:
-    """Say whether ``row``, after the teaser row ``previous``, is a new title."""
-    if is_cut_row(previous) or not previous.rstrip().endswith(SENTENCE_ENDS):
+    """Say whether ``row``, after the wrapped teaser row ``previous``, is a new title."""
+    if is_cut_row(previous) or not looks_like_teaser(previous):
         return False
     first_word = row.split(" ", 1)[0]
     if len(previous) + 1 + len(first_word) <= WRAP:

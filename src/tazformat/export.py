@@ -18,12 +18,13 @@ def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
+    title = entry.title
     return {
-        "title": entry.title.text,
-        "kicker": entry.title.kicker,
-        "headline": entry.title.headline,
+        "title": title and title.text,
+        "kicker": title and title.kicker,
+        "headline": title and title.headline,
         "teaser": entry.teaser_text,
-        "title_truncated": entry.title.truncated,
+        "title_truncated": title is not None and title.truncated,
     }
 
 

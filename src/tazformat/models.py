@@ -34,6 +34,7 @@ __all__ = [
     "LinkTarget",
     "Links",
     "Listing",
+    "Note",
     "Page",
     "Paragraph",
     "Picture",
@@ -82,6 +83,9 @@ class Framing:
     """The line ending: ``"\\n"``, ``"\\r\\n"``, ``"\\r"``, or ``""`` at a cut end."""
     gap: str = ""
     """Blank rows that follow this row, verbatim with their line endings."""
+    hidden: str = ""
+    """Markup the rendering does not show (Gemini proxies drop ``# `` and
+    ``> ``): the row as served is ``hidden`` plus what the text shows."""
 
 
 @attrs.frozen
@@ -128,9 +132,18 @@ def _split_title(text: str) -> tuple[str | None, str]:
     return text[: match.start()], text[match.end() :]
 
 
+TITLE_MARKUP = "# taz.de -- "
+"""What a page heading starts with; the title is the rest."""
+
+
 @attrs.frozen
 class Title(Line):
-    """The page heading ``# taz.de -- <text>``; ``text`` is what follows ``-- ``."""
+    """A title: the page heading ``# taz.de -- <text>``, or an entry's title row."""
+
+    markup: str = attrs.field(default="", kw_only=True)
+    """What the row starts with before the title: ``# taz.de -- `` for a page
+    heading (``# `` for the bare site heading ``# taz.de``), empty for an
+    entry title."""
 
     kicker: str | None = attrs.field(init=False, eq=False)
     """Text before the first ``: `` (or `` : ``), or ``None``."""
@@ -154,6 +167,14 @@ class Picture(Line):
 @attrs.frozen
 class Subhead(Line):
     """A body subhead ``## <text>`` (the text may be empty)."""
+
+
+@attrs.frozen
+class Note(Line):
+    """A listing row that is neither a title nor a teaser.
+
+    A block heading (``Reportage und Recherche``), a tagline, a search link.
+    """
 
 
 @attrs.frozen
@@ -275,8 +296,9 @@ class LinkTarget(Line):
 class Entry:
     """A listed article: a title row and the teaser rows under it."""
 
-    title: Title
-    """The entry's title, split into kicker and headline like a page title."""
+    title: Title | None
+    """The entry's title, split into kicker and headline like a page title;
+    ``None`` where the capture lost the title (Gemini link lines removed)."""
     teaser: tuple[Line, ...] = ()
     """The teaser rows."""
 
@@ -322,8 +344,8 @@ class Related:
 
     heading: Line
     """The ``## ARTIKEL ZUM THEMA`` row."""
-    items: tuple[Entry | Stray, ...] = ()
-    """The related articles (and rows no rule understands), in order."""
+    items: tuple[Entry | Note | Stray, ...] = ()
+    """The related articles (and other rows), in order."""
 
 
 Section = Links | Authors | Tags | Related
@@ -397,12 +419,16 @@ class Article:
     @property
     def authors(self) -> tuple[str, ...]:
         """The names under ``## AUTOREN``."""
-        return tuple(i.text for i in self._items(Authors) if isinstance(i, Line))
+        return tuple(
+            i.text for i in self._items(Authors) if isinstance(i, Line) and not isinstance(i, Stray)
+        )
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The tags under ``## TAGS``, in order, repeats kept."""
-        return tuple(i.text for i in self._items(Tags) if isinstance(i, Line))
+        return tuple(
+            i.text for i in self._items(Tags) if isinstance(i, Line) and not isinstance(i, Stray)
+        )
 
     @property
     def related(self) -> tuple[Entry, ...]:
@@ -416,8 +442,8 @@ class Listing:
 
     title: Title
     """The heading; ``text`` is what follows ``taz.de -- ``."""
-    items: tuple[Entry | Stray, ...] = ()
-    """The listed articles (and rows no rule understands), in order."""
+    items: tuple[Entry | Note | Stray, ...] = ()
+    """The listed articles, notes and rows no rule understands, in order."""
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -441,6 +467,8 @@ class Document:
     """Rows a proxy put before the page (navigation, log lines), verbatim."""
     prelude: tuple[Stray, ...] = ()
     """Rows before the heading that no rule understands."""
+    footer: str = ""
+    """Rows a rendering put after the page (a gophermap's ``.``), verbatim."""
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     """Damage and unknown rows, in source order."""
     truncated: bool = attrs.field(default=False, eq=False)

@@ -14,9 +14,12 @@ from collections.abc import Iterator
 import attrs
 
 from .models import Diagnostic, Framing
-from .renderings.base import Rendering
+from .renderings.base import Peeled, Rendering
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+
+CUT_CODES = ("cut-capture", "cut-frame")
+"""Diagnostics that say the capture was cut."""
 
 ROW_TAGS = ("i", "l", "m")
 """Item types a row reaches the grammar with: info text, link item, image item."""
@@ -46,6 +49,8 @@ class Rows:
     """Verbatim rows before the first content row (proxy chrome, blanks)."""
     rows: tuple[Row, ...]
     """The content rows, in order."""
+    footer: str
+    """Verbatim rows the rendering puts after the page."""
     diagnostics: tuple[Diagnostic, ...]
     """Damage found while peeling (cut frames, a missing final newline)."""
     truncated: bool
@@ -69,36 +74,51 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
 def peel(text: str, rendering: Rendering) -> Rows:
     """Cut ``text`` into rows and peel each row's framing by ``rendering``."""
     lines = list(split_lines(text))
-    header_size = rendering.header_size([line for line, _ in lines])
+    plain = [line for line, _ in lines]
+    header_size = rendering.header_size(plain)
+    footer_size = min(rendering.footer_size(plain), len(lines) - header_size)
+    body = lines[header_size : len(lines) - footer_size]
     header = "".join(line + newline for line, newline in lines[:header_size])
-    rows: list[Row] = []
+    footer = "".join(line + newline for line, newline in lines[len(lines) - footer_size :])
+    last = len(lines)
+    numbers: list[int] = []
+    peeled: list[Peeled] = []
+    newlines: list[str] = []
+    gaps: list[str] = []
     diagnostics: list[Diagnostic] = []
-    truncated = False
-    last = len(lines) - 1
-    for number, (line, newline) in enumerate(lines[header_size:], header_size + 1):
+    for number, (line, newline) in enumerate(body, header_size + 1):
+        cut = not newline and number == last
         if rendering.is_blank(line):
-            if rows:
-                previous = rows[-1]
-                gap = previous.framing.gap + line + newline
-                rows[-1] = attrs.evolve(previous, framing=attrs.evolve(previous.framing, gap=gap))
+            if gaps:
+                gaps[-1] += line + newline
             else:
                 header += line + newline
-            if number - 1 == last and not newline:
-                truncated = True
+            if cut:
                 diagnostics.append(_cut_capture(number, line))
             continue
-        peeled = rendering.peel(line, is_last=number - 1 == last)
-        framing = Framing(peeled.prefix, peeled.suffix, newline)
-        rows.append(Row(peeled.tag, peeled.content, framing, number, len(peeled.prefix) + 1))
-        if peeled.damage is not None:
-            code, message, column = peeled.damage
+        row = rendering.peel(line, is_last=number == last)
+        if row.damage is not None:
+            code, message, column = row.damage
             diagnostics.append(Diagnostic(code, message, number, column))
-            if code == "cut-frame":
-                truncated = True
-        elif number - 1 == last and not newline:
-            truncated = True
+        elif cut:
             diagnostics.append(_cut_capture(number, line))
-    return Rows(header, tuple(rows), tuple(diagnostics), truncated)
+        numbers.append(number)
+        peeled.append(row)
+        newlines.append(newline)
+        gaps.append("")
+    peeled = rendering.restore(peeled, [bool(gap) for gap in gaps])
+    rows = tuple(
+        Row(
+            p.tag,
+            p.content,
+            Framing(p.prefix, p.suffix, newline, gap, p.hidden),
+            number,
+            len(p.prefix) + 1,
+        )
+        for p, newline, gap, number in zip(peeled, newlines, gaps, numbers)
+    )
+    truncated = any(d.code in CUT_CODES for d in diagnostics)
+    return Rows(header, rows, footer, tuple(diagnostics), truncated)
 
 
 def _cut_capture(number: int, line: str) -> Diagnostic:

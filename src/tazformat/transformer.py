@@ -19,6 +19,7 @@ from lark import Token, Transformer
 from .damage import is_cut_row
 from .entries import group_entries
 from .models import (
+    TITLE_MARKUP,
     Article,
     Authors,
     Block,
@@ -30,6 +31,7 @@ from .models import (
     Links,
     LinkTarget,
     Listing,
+    Note,
     Page,
     Paragraph,
     Picture,
@@ -44,10 +46,10 @@ from .models import (
 from .rows import Row
 
 MARKUP = {
-    "HEADING": "# taz.de -- ",
     "LEAD": "> ",
     "PICTURE": "Bild: ",
     "SUBHEAD": "## ",
+    "SECTION_HEAD": "## ",
     "LINKS_HEAD": "## ",
     "AUTHORS_HEAD": "## ",
     "TAGS_HEAD": "## ",
@@ -87,26 +89,38 @@ def _row(token: Token) -> Row:
     return CURRENT.get().rows[line - 1]
 
 
-def _node(cls: type[L], row: Row, markup: str = "") -> L:
+def _span(row: Row) -> Span:
+    end = row.column + len(row.content) - len(row.framing.hidden)
+    return Span(row.line, row.column, row.line, end)
+
+
+def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
     build = CURRENT.get()
     truncated = is_cut_row(row.content)
+    span = _span(row)
     if truncated:
         build.diagnostics.append(
             Diagnostic(
                 "cut-row",
                 "a proxy cut this row to 79 bytes and '…'",
                 row.line,
-                row.column + len(row.content) - 1,
+                span.end_column - 1,
                 ("a row of at most 80 bytes",),
             )
         )
-    span = Span(row.line, row.column, row.line, row.column + len(row.content))
-    return cls(row.content[len(markup) :], framing=row.framing, truncated=truncated, span=span)
+    text = row.content[len(skip) :]
+    return cls(text, framing=row.framing, truncated=truncated, span=span, **fields)
 
 
 def line_of(cls: type[L], token: Token) -> L:
     """Build a row node of type ``cls`` from a token, its markup removed."""
     return _node(cls, _row(token), MARKUP.get(token.type, ""))
+
+
+def heading(row: Row) -> Title:
+    """The page heading: ``# taz.de -- <title>``, or the bare ``# taz.de``."""
+    markup = TITLE_MARKUP if row.content.startswith(TITLE_MARKUP) else "# "
+    return _node(Title, row, markup, markup=markup)
 
 
 def stray(row: Row, place: str) -> Stray:
@@ -121,36 +135,37 @@ def stray(row: Row, place: str) -> Stray:
             expected,
         )
     )
-    span = Span(row.line, row.column, row.line, row.column + len(row.content))
-    return Stray(row.content, framing=row.framing, span=span)
+    return Stray(row.content, framing=row.framing, span=_span(row))
 
 
 def _items(tokens: Sequence[Token], kind: str, cls: type[L], place: str) -> tuple[L | Stray, ...]:
     return tuple(line_of(cls, t) if t.type == kind else stray(_row(t), place) for t in tokens)
 
 
-def _entries(rows: Sequence[Row], place: str) -> list[Entry | Stray]:
-    items: list[Entry | Stray] = []
-    for title, teaser in group_entries(rows):
-        if title is None:
-            items.extend(stray(row, place) for row in teaser)
-        else:
-            items.append(Entry(_node(Title, title), tuple(_node(Line, r) for r in teaser)))
+def _entries(rows: Sequence[Row]) -> list[Entry | Note]:
+    items: list[Entry | Note] = []
+    for group in group_entries(rows):
+        if isinstance(group, Row):
+            items.append(_node(Note, group))
+            continue
+        title, teaser = group
+        entry_title = None if title is None else _node(Title, title)
+        items.append(Entry(entry_title, tuple(_node(Line, r) for r in teaser)))
     return items
 
 
-def entries(tokens: Sequence[Token], place: str) -> tuple[Entry | Stray, ...]:
-    """Group listed rows into entries; rows of other kinds stay strays."""
-    items: list[Entry | Stray] = []
+def entries(tokens: Sequence[Token], place: str) -> tuple[Entry | Note | Stray, ...]:
+    """Group listed rows into entries and notes; rows of other kinds stay strays."""
+    items: list[Entry | Note | Stray] = []
     run: list[Row] = []
     for token in tokens:
         if token.type in ("TEXT", "ITEM"):
             run.append(_row(token))
             continue
-        items.extend(_entries(run, place))
+        items.extend(_entries(run))
         run = []
         items.append(stray(_row(token), place))
-    items.extend(_entries(run, place))
+    items.extend(_entries(run))
     return tuple(items)
 
 
@@ -209,7 +224,7 @@ class ModelBuilder(Transformer[Token, Any]):
         )
 
     def heading(self, tokens: list[Token]) -> Title:
-        return line_of(Title, tokens[0])
+        return heading(_row(tokens[0]))
 
     def lead(self, tokens: list[Token]) -> Lead:
         return Lead(tuple(line_of(Line, t) for t in tokens))

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 
 from ..models import Diagnostic
 from .base import Peeled, Rendering
+from .gemini import GeminiArchive, GeminiProxyLog, GeminiShown, Gemtext
+from .gopher import GopherMenu, GopherMenuFlat
+from .gophermap import Gophermap
 from .meulie import MeulieFramed, MeuliePlain, MeulieRightFrame
+from .phoxy import Phoxy
+from .phroot import Phroot, PhrootFlat
 from .plain import Plain
 
 __all__ = ["RENDERINGS", "Peeled", "Rendering", "detect", "get"]
@@ -19,6 +24,16 @@ RENDERINGS: tuple[Rendering, ...] = (
     MeulieFramed(),
     MeulieRightFrame(),
     MeuliePlain(),
+    GopherMenu(),
+    GopherMenuFlat(),
+    Phroot(),
+    PhrootFlat(),
+    Phoxy(),
+    Gophermap(),
+    Gemtext(),
+    GeminiShown(),
+    GeminiProxyLog(),
+    GeminiArchive(),
     Plain(),
 )
 """Every known rendering; on a tie in :func:`detect` the earlier one wins."""
@@ -51,9 +66,10 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
         enough and the plain fallback was taken.
 
     """
-    best = max(RENDERINGS, key=lambda r: r.score(lines))
-    if best.score(lines) >= _CONFIDENT:
-        return best, ()
+    scores = [(rendering.score(lines), -index) for index, rendering in enumerate(RENDERINGS)]
+    best_score, best_index = max(scores)
+    if best_score >= _CONFIDENT:
+        return RENDERINGS[-best_index], ()
     fallback = get(FALLBACK)
     if not any(line.strip(" \t") for line in lines):
         return fallback, ()

@@ -28,6 +28,8 @@ class Peeled:
     """The content, as taz served it."""
     suffix: str = ""
     """Characters after the content."""
+    hidden: str = ""
+    """Markup restored to ``content`` that the rendering does not show."""
     damage: tuple[str, str, int] | None = None
     """``(code, message, column)`` when the framing is broken; the column
     (1-based) is where the frame breaks off."""
@@ -49,6 +51,17 @@ class Rendering(ABC):
         """How many leading lines are the proxy's own rows, not the page's."""
         return 0
 
+    def footer_size(self, lines: Sequence[str]) -> int:
+        """How many trailing lines are the rendering's own rows."""
+        return 0
+
+    def restore(self, rows: list[Peeled], gap_after: list[bool]) -> list[Peeled]:
+        """Restore in context what the rendering dropped (markup, item types).
+
+        ``gap_after[i]`` says whether blank rows follow ``rows[i]``.
+        """
+        return rows
+
     def is_blank(self, line: str) -> bool:
         """Say whether a line is a blank row (kept with the row before it)."""
         return line.strip(" \t") == ""
@@ -58,8 +71,22 @@ class Rendering(ABC):
         """Split one non-blank line into framing and content."""
 
     @abstractmethod
-    def frame(self, tag: str) -> Framing:
-        """The canonical framing of a new row of item type ``tag``."""
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        """The canonical framing of a new row of grammar ``kind`` and item type ``tag``."""
+
+
+LINK_TYPES = {"IMG": "m", "GIF": "m", "I": "m", "g": "m", "p": "m"}
+"""Item type words and characters that mark an image item; others are links."""
+
+
+def item_tag(kind: str) -> str:
+    """The row tag for an item type: ``m`` for images, ``l`` for the rest."""
+    return LINK_TYPES.get(kind, "l")
+
+
+def content_lines(lines: Sequence[str], limit: int = 20) -> list[str]:
+    """The non-blank lines among the first ``limit``."""
+    return [line for line in lines[:limit] if line.strip(" \t")]
 
 
 def longest_end(text: str, ends: Sequence[str]) -> str:

@@ -12,16 +12,11 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, longest_end
+from .base import Peeled, Rendering, content_lines, longest_end
 
 RIGHT_FRAME = " | |"
 LEFT_FRAME = "| "
 _CUT_ENDS = (" | |", " | ", " |")
-_SAMPLE = 20
-
-
-def _content_lines(lines: Sequence[str]) -> list[str]:
-    return [line for line in lines[:_SAMPLE] if line.strip(" \t")]
 
 
 def _share(sample: Sequence[str], fits: Callable[[str], bool], cut: Callable[[str], bool]) -> float:
@@ -46,7 +41,7 @@ class MeulieFramed(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         return _share(
-            _content_lines(lines),
+            content_lines(lines),
             lambda line: line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME),
             lambda line: line.startswith("|"),
         )
@@ -64,9 +59,9 @@ class MeulieFramed(Rendering):
             damage = _broken(is_last, "no left frame", len(prefix) + 1)
         else:
             damage = _broken(is_last, "no right frame", len(line) + 1)
-        return Peeled("i", prefix, content, suffix, damage)
+        return Peeled("i", prefix, content, suffix, damage=damage)
 
-    def frame(self, tag: str) -> Framing:
+    def frame(self, kind: str, tag: str = "i") -> Framing:
         return Framing(LEFT_FRAME, RIGHT_FRAME)
 
 
@@ -78,7 +73,7 @@ class MeulieRightFrame(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         return _share(
-            _content_lines(lines),
+            content_lines(lines),
             lambda line: line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME),
             lambda line: False,
         )
@@ -88,9 +83,11 @@ class MeulieRightFrame(Rendering):
             return Peeled("i", "", line[:-4], RIGHT_FRAME)
         suffix = longest_end(line, _CUT_ENDS)
         content = line[: len(line) - len(suffix)]
-        return Peeled("i", "", content, suffix, _broken(is_last, "no right frame", len(line) + 1))
+        return Peeled(
+            "i", "", content, suffix, damage=_broken(is_last, "no right frame", len(line) + 1)
+        )
 
-    def frame(self, tag: str) -> Framing:
+    def frame(self, kind: str, tag: str = "i") -> Framing:
         return Framing("", RIGHT_FRAME)
 
 
@@ -123,5 +120,5 @@ class MeuliePlain(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, tag: str) -> Framing:
+    def frame(self, kind: str, tag: str = "i") -> Framing:
         return Framing()

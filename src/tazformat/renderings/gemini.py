@@ -1,0 +1,154 @@
+"""Gemini: taz.de's text/gemini, raw or as Gemini proxies and archives show it.
+
+taz serves the same content over Gemini (port 1965) with Gemini markup:
+``# `` headings, ``=> <url> <label>`` link lines. Proxies show it without
+the markup and with long, unwrapped lines:
+
+- ``gemini-text``: the page as such a proxy shows it (gemini.nicfab.eu):
+  heading ``taz.de -- …`` without ``# ``, lead without ``> ``, section
+  headings without ``## ``, link lines as their label;
+- ``gemini-proxy-log``: the same after a proxy's log rows (``-- Leo's gemini
+  proxy``, ``-- Connecting to taz.de:1965...``, ``-- Meta line: …``);
+- ``gemini-archive``: the same after an archive's header (capture line,
+  ``View Raw``, previous/next capture, a ``-=-=-`` rule);
+- ``gemtext``: raw text/gemini as a client fetching taz.de holds it.
+
+The shown renderings lose markup; :meth:`GeminiShown.restore` puts back, as
+hidden framing, the markup that can be told from the rows: the heading's
+``# ``, the lead's ``> `` and the ``## `` of the tail section headings.
+Subheads cannot be told from body text and stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+import attrs
+
+from ..models import Framing
+from .base import Peeled, Rendering, content_lines
+
+SITE = "taz.de"
+HEADING = "taz.de -- "
+SECTIONS = ("LINKS", "AUTOREN", "TAGS", "ARTIKEL ZUM THEMA")
+"""Tail section headings, shown without ``## ``."""
+SENTENCE_ENDS = (".", "!", "?", "\u201c", "\u201d", '"', "\u2026")
+_RULE = re.compile(r"(?:-=){3,}-?")
+_LOG = re.compile(r"-- ")
+_LINK = re.compile(r"=>[ \t]*\S+(?:[ \t]+|$)")
+
+
+def _is_heading(line: str) -> bool:
+    return line.startswith(HEADING) or line == SITE
+
+
+class GeminiShown(Rendering):
+    """A Gemini page as a proxy shows it: markup dropped, lines unwrapped."""
+
+    name: ClassVar[str] = "gemini-text"
+    description: ClassVar[str] = "text/gemini as a proxy shows it: no '#', no '>', unwrapped"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = content_lines(lines)
+        return 0.95 if sample and _is_heading(sample[0]) else 0.0
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        return Peeled("i", "", line)
+
+    def restore(self, rows: list[Peeled], gap_after: list[bool]) -> list[Peeled]:
+        restored = list(rows)
+        heading = next((i for i, r in enumerate(rows) if _is_heading(r.content)), None)
+        if heading is None:
+            return restored
+        restored[heading] = _hide(rows[heading], "# ")
+        lead = heading + 1
+        site = rows[heading].content == SITE  # the home page: a listing, no lead
+        if not site and lead < len(rows) and self._is_lead(rows, gap_after, lead):
+            restored[lead] = _hide(rows[lead], "> ")
+        for index in range(lead, len(rows)):
+            if rows[index].content in SECTIONS:
+                restored[index] = _hide(rows[index], "## ")
+        return restored
+
+    @staticmethod
+    def _is_lead(rows: list[Peeled], gap_after: list[bool], index: int) -> bool:
+        """Say whether the row after the heading is the lead.
+
+        It is when it ends a sentence and a ``Bild:`` row or a blank row
+        follows it.
+        """
+        text = rows[index].content
+        if text.startswith("Bild: ") or not text.rstrip().endswith(SENTENCE_ENDS):
+            return False
+        following = rows[index + 1].content if index + 1 < len(rows) else ""
+        return gap_after[index] or following.startswith("Bild: ")
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        hidden = {"HEADING": "# ", "LEAD": "> ", "SECTION_HEAD": "## "}.get(kind, "")
+        return Framing(hidden=hidden)
+
+
+def _hide(row: Peeled, markup: str) -> Peeled:
+    return attrs.evolve(row, content=markup + row.content, hidden=markup)
+
+
+class GeminiProxyLog(GeminiShown):
+    """A Gemini page after a proxy's log rows (``-- Connecting to …``)."""
+
+    name: ClassVar[str] = "gemini-proxy-log"
+    description: ClassVar[str] = "Gemini proxy: '-- ' log rows, then the page without markup"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = content_lines(lines)
+        if sample and sample[0].startswith("-- ") and any("Connect" in s for s in sample[:4]):
+            return 1.0
+        return 0.0
+
+    def header_size(self, lines: Sequence[str]) -> int:
+        size = 0
+        for index, line in enumerate(lines):
+            if _LOG.match(line):
+                size = index + 1
+            elif line.strip():
+                break
+        return size
+
+
+class GeminiArchive(GeminiShown):
+    """A Gemini page after an archive's header, which ends in a ``-=-=-`` rule."""
+
+    name: ClassVar[str] = "gemini-archive"
+    description: ClassVar[str] = "Gemini archive: capture header and '-=-=-' rule, then the page"
+
+    def score(self, lines: Sequence[str]) -> float:
+        return 1.0 if self.header_size(lines) else 0.0
+
+    def header_size(self, lines: Sequence[str]) -> int:
+        for index, line in enumerate(lines[:20]):
+            if _RULE.fullmatch(line.strip()):
+                return index + 1
+        return 0
+
+
+class Gemtext(Rendering):
+    """Raw text/gemini: ``# `` headings kept, links as ``=> <url> <label>``."""
+
+    name: ClassVar[str] = "gemtext"
+    description: ClassVar[str] = "raw text/gemini: '# ' headings, '=> url label' link lines"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = content_lines(lines)
+        if sample and sample[0].startswith("# taz.de") and any(_LINK.match(s) for s in sample):
+            return 0.97
+        return 0.0
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        link = _LINK.match(line)
+        if link:
+            return Peeled("l", link.group(), line[link.end() :])
+        return Peeled("i", "", line)
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        return Framing("=> / " if tag == "l" else "")

@@ -1,0 +1,79 @@
+"""Gopher menus as web proxies show them (bbs.cortex-media.info, gopher.mills.io).
+
+- ``gopher-menu``: info rows indented 7 spaces, blank rows of 7 spaces, link
+  items labelled `` (DIR) ``, image items `` (IMG) ``; the heading row is not
+  indented.
+- ``gopher-menu-flat``: the same capture with its white space normalised:
+  ``(DIR) `` at the line start, no indent, no blank rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+from ..models import Framing
+from .base import Peeled, Rendering, content_lines, item_tag
+
+INDENT = " " * 7
+_LABEL = re.compile(r" \(([A-Z]{3})\) ")
+_FLAT_LABEL = re.compile(r"\(([A-Z]{3})\) ")
+_CUT_LABEL = re.compile(r" ?(?:\((?:[A-Z]{1,3}(?:\) ?)?)?)?")
+
+
+def _cut_label(line: str, is_last: bool) -> Peeled | None:
+    """A last row cut inside its label: all framing, no content."""
+    if is_last and _CUT_LABEL.fullmatch(line) and line.strip():
+        damage = ("cut-frame", "the capture was cut inside this row's type label", len(line) + 1)
+        return Peeled("i", line, "", damage=damage)
+    return None
+
+
+class GopherMenu(Rendering):
+    """Info rows indented 7 spaces, `` (DIR) `` and `` (IMG) `` labels."""
+
+    name: ClassVar[str] = "gopher-menu"
+    description: ClassVar[str] = "gopher menu: 7-space info indent, ' (DIR) ' labels"
+
+    def score(self, lines: Sequence[str]) -> float:
+        rest = content_lines(lines)[1:]
+        if not rest:
+            return 0.0
+        fitting = sum(1 for line in rest if line.startswith(INDENT) or _LABEL.match(line))
+        return fitting / len(rest)
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        label = _LABEL.match(line)
+        if label:
+            return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
+        if line.startswith(INDENT):
+            return Peeled("i", INDENT, line[len(INDENT) :])
+        return _cut_label(line, is_last) or Peeled("i", "", line)
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        if kind == "HEADING":
+            return Framing()
+        return Framing({"l": " (DIR) ", "m": " (IMG) "}.get(tag, INDENT))
+
+
+class GopherMenuFlat(Rendering):
+    """A gopher menu with white space normalised: ``(DIR) `` at the line start."""
+
+    name: ClassVar[str] = "gopher-menu-flat"
+    description: ClassVar[str] = "gopher menu, white space normalised: '(DIR) ' at line start"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = content_lines(lines)
+        if not sample or not any(_FLAT_LABEL.match(line) for line in sample):
+            return 0.0
+        return 0.95
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        label = _FLAT_LABEL.match(line)
+        if label:
+            return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
+        return _cut_label(line, is_last) or Peeled("i", "", line)
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        return Framing({"l": "(DIR) ", "m": "(IMG) "}.get(tag, ""))

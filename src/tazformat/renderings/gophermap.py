@@ -1,0 +1,57 @@
+"""Raw Gopher menus (RFC 1436), as a client fetching taz.de holds them.
+
+Each row is ``<type><display>TAB<selector>TAB<host>TAB<port>`` and ends in
+CRLF; a row ``.`` ends the menu. Type ``i`` rows are information (text),
+``I``/``g``/``p`` images, every other type an item that links somewhere.
+The type character is the row's prefix, the tab-separated fields its
+suffix, and the final ``.`` row the document's footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from ..models import Framing
+from .base import Peeled, Rendering, content_lines, item_tag
+
+END = "."
+HOST = "taz.de"
+PORT = "70"
+
+
+class Gophermap(Rendering):
+    """RFC 1436 menu rows: a type character, display text, tab-separated fields."""
+
+    name: ClassVar[str] = "gophermap"
+    description: ClassVar[str] = "raw RFC 1436 gopher menu: type, display, TAB selector/host/port"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = [line for line in content_lines(lines) if line != END]
+        if not sample:
+            return 0.0
+        return sum(1 for line in sample if line.count("\t") >= 3) / len(sample)
+
+    def footer_size(self, lines: Sequence[str]) -> int:
+        index = len(lines) - 1
+        while index >= 0 and not lines[index].strip():
+            index -= 1
+        return len(lines) - index if index >= 0 and lines[index] == END else 0
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        kind = line[:1]
+        tab = line.find("\t")
+        if tab < 1:
+            damage = (
+                "cut-frame" if is_last else "bad-frame",
+                "this row has no tab fields",
+                len(line) + 1,
+            )
+            return Peeled("i" if kind == "i" else "l", kind, line[1:], damage=damage)
+        tag = "i" if kind in ("i", "3") else item_tag(kind)
+        return Peeled(tag, kind, line[1:tab], line[tab:])
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        if tag == "i":
+            return Framing("i", f"\t\t{HOST}\t{PORT}", "\r\n")
+        return Framing("I" if tag == "m" else "1", f"\t/\t{HOST}\t{PORT}", "\r\n")

@@ -1,0 +1,74 @@
+"""The gopher proxy of phroot.kroovy.de.
+
+- ``phroot``: a ``URI: `` first row, then every row behind a 7-column
+  gutter: 7 spaces for info rows, the item type right-aligned for items
+  (``   DIR ``, ``   IMG ``); blank rows of 7 spaces.
+- ``phroot-flat``: the same capture with white space normalised: ``DIR ``
+  at the line start, no indent, no blank rows, no ``URI:`` row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+from ..models import Framing
+from .base import Peeled, Rendering, content_lines, item_tag
+
+GUTTER = 7
+INDENT = " " * GUTTER
+URI = "URI:"
+TYPES = ("DIR", "IMG", "GIF", "TXT", "TEXT", "HTM", "HTML", "BIN", "SND", "QRY", "TEL", "ERR")
+"""Item type words the proxy writes in its gutter."""
+_GUTTER_LABEL = re.compile(r" *(?:%s) " % "|".join(TYPES))
+_FLAT_LABEL = re.compile(r"(?:%s) " % "|".join(TYPES))
+
+
+class Phroot(Rendering):
+    """A ``URI:`` row, then rows behind a 7-column gutter."""
+
+    name: ClassVar[str] = "phroot"
+    description: ClassVar[str] = "phroot.kroovy.de: 'URI:' row, 7-column type gutter"
+
+    def score(self, lines: Sequence[str]) -> float:
+        return 1.0 if lines and lines[0].startswith(URI) else 0.0
+
+    def header_size(self, lines: Sequence[str]) -> int:
+        return 1 if lines and lines[0].startswith(URI) else 0
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        gutter = line[:GUTTER]
+        if gutter == INDENT:
+            return Peeled("i", INDENT, line[GUTTER:])
+        if len(gutter) == GUTTER and _GUTTER_LABEL.fullmatch(gutter):
+            return Peeled(item_tag(gutter.strip()), gutter, line[GUTTER:])
+        if is_last and len(line) < GUTTER and (INDENT.startswith(line) or line.strip() in TYPES):
+            damage = ("cut-frame", "the capture was cut inside this row's gutter", len(line) + 1)
+            return Peeled("i", line, "", damage=damage)
+        return Peeled("i", "", line, damage=("bad-frame", "this row has no gutter", 1))
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        return Framing({"l": "   DIR ", "m": "   IMG "}.get(tag, INDENT))
+
+
+class PhrootFlat(Rendering):
+    """phroot rows with white space normalised: ``DIR `` at the line start."""
+
+    name: ClassVar[str] = "phroot-flat"
+    description: ClassVar[str] = "phroot.kroovy.de, white space normalised: 'DIR ' at line start"
+
+    def score(self, lines: Sequence[str]) -> float:
+        sample = content_lines(lines)
+        if not sample or not any(_FLAT_LABEL.match(line) for line in sample):
+            return 0.0
+        return 0.93
+
+    def peel(self, line: str, *, is_last: bool) -> Peeled:
+        label = _FLAT_LABEL.match(line)
+        if label:
+            return Peeled(item_tag(label.group().strip()), label.group(), line[label.end() :])
+        return Peeled("i", "", line)
+
+    def frame(self, kind: str, tag: str = "i") -> Framing:
+        return Framing({"l": "DIR ", "m": "IMG "}.get(tag, ""))

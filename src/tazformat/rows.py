@@ -115,7 +115,7 @@ def peel(text: str, rendering: Rendering) -> Rows:
             number,
             len(p.prefix) + 1,
         )
-        for p, newline, gap, number in zip(peeled, newlines, gaps, numbers)
+        for p, newline, gap, number in zip(peeled, newlines, gaps, numbers, strict=True)
     )
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, rows, footer, tuple(diagnostics), truncated)

@@ -78,6 +78,6 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
         "no known rendering fits this text; its rows were read as plain rows",
         1,
         1,
-        tuple(r.name for r in RENDERINGS),
+        ("the first rows of a known rendering",),
     )
     return fallback, (note,)

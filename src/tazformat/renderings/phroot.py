@@ -21,8 +21,9 @@ INDENT = " " * GUTTER
 URI = "URI:"
 TYPES = ("DIR", "IMG", "GIF", "TXT", "TEXT", "HTM", "HTML", "BIN", "SND", "QRY", "TEL", "ERR")
 """Item type words the proxy writes in its gutter."""
-_GUTTER_LABEL = re.compile(r" *(?:%s) " % "|".join(TYPES))
-_FLAT_LABEL = re.compile(r"(?:%s) " % "|".join(TYPES))
+_TYPE = "|".join(TYPES)
+_GUTTER_LABEL = re.compile(rf" *(?:{_TYPE}) ")
+_FLAT_LABEL = re.compile(rf"(?:{_TYPE}) ")
 
 
 class Phroot(Rendering):

@@ -11,15 +11,13 @@ import itertools
 from typing import IO
 
 from . import renderings
+from .convert import convert
 from .errors import ParseError
 from .grammar import parser, row_text
 from .models import Diagnostic, Document, Page, Stray
 from .rows import peel, split_lines
 from .serializer import serialize
 from .transformer import CURRENT, Build
-
-DETECTION_LINES = 20
-"""How many leading lines rendering detection looks at."""
 
 
 def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = None) -> Document:
@@ -44,12 +42,12 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     """
     if isinstance(text, bytes):
         text = text.decode("utf-8", "surrogateescape")
+    lines = list(split_lines(text))
     if rendering is None:
-        head = [line for line, _ in itertools.islice(split_lines(text), DETECTION_LINES)]
-        chosen, notes = renderings.detect(head)
+        chosen, notes = renderings.detect([line for line, _ in lines])
     else:
         chosen, notes = renderings.get(rendering), ()
-    rows = peel(text, chosen)
+    rows = peel(lines, chosen)
     build = Build(rows.rows)
     token = CURRENT.set(build)
     try:
@@ -98,11 +96,24 @@ def _error(diagnostic: Diagnostic, text: str) -> ParseError:
     )
 
 
-def dumps(doc: Document) -> str:
-    """Write a document back as text, in its rendering.
+def dumps(doc: Document, *, rendering: str | None = None) -> str:
+    """Write a document back as text.
 
-    For a parsed, unedited document this is exactly the parsed text.
+    Args:
+        doc: The document.
+        rendering: Write the page in this rendering's canonical form instead
+            of the document's own (see :func:`tazformat.convert.convert`).
+
+    Returns:
+        The text. For a parsed, unedited document and no ``rendering``, this
+        is exactly the parsed text.
+
+    Raises:
+        KeyError: for an unknown ``rendering`` name.
+
     """
+    if rendering is not None:
+        doc = convert(doc, rendering)
     return serialize(doc)
 
 

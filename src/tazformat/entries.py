@@ -4,12 +4,13 @@ Listings and ``## ARTIKEL ZUM THEMA`` list articles as a title row followed
 by teaser rows. Which rule applies depends on what the rendering kept:
 
 1. **Marked links** (``(DIR)``, ``DIR``, ``=>``, gophermap type ``1``): each
-   link starts an entry; info rows after it are its teaser, info rows before
-   the first link are notes.
+   link starts an entry; the info rows after it up to a blank row are its
+   teaser; other info rows are notes.
 2. **Blank rows kept**: paragraphs alternate title and teaser. A one-row
    paragraph after a title is its teaser, unless it looks like a title and
    the paragraph after it looks like a teaser (an entry without teaser). A
-   row that looks like neither is a note (a block heading, a tagline).
+   row that looks like neither is a note (a block heading, a tagline),
+   unless it is the last row, which a cut capture may have cut mid-title.
 3. **Unwrapped rows** (Gemini, any row longer than :data:`UNWRAPPED`): a row
    that looks like a title and is followed by one that does not is a title;
    other rows are teasers, of the open title or of an entry whose title the
@@ -24,11 +25,11 @@ The spec (``docs/spec.md`` § 2.7) states how reliable each rule is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .damage import is_cut_row
 from .rows import Row
+from .wording import looks_like_teaser, looks_like_title
 
 WRAP = 75
 """Column at which taz wraps teaser and body text."""
@@ -36,23 +37,8 @@ WRAP = 75
 UNWRAPPED = 100
 """A row longer than this cannot be wrapped text: the rendering unwrapped it."""
 
-SENTENCE_ENDS = (".", "!", "?", "\u201c", "\u201d", '"', "\u00bb", ")", "\u2026")
-"""Characters that end a sentence, closing quotes and brackets included."""
-
-_KICKER = re.compile(r"\S ?: \S")
-
 Group = tuple[Row | None, list[Row]]
 """A title row (``None`` where the capture lost it) and its teaser rows."""
-
-
-def looks_like_title(text: str) -> bool:
-    """A title has a kicker separator ``: `` and does not end with a full stop."""
-    return bool(_KICKER.search(text)) and not text.rstrip().endswith(".")
-
-
-def looks_like_teaser(text: str) -> bool:
-    """A teaser ends a sentence."""
-    return text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def group_entries(rows: Sequence[Row]) -> list[Group | Row]:
@@ -73,7 +59,7 @@ def _by_links(rows: Sequence[Row]) -> list[Group | Row]:
         if row.tag == "l":
             current = (row, [])
             found.append(current)
-        elif current is not None:
+        elif current is not None and not (current[1] and current[1][-1].framing.gap):
             current[1].append(row)
         else:
             found.append(row)
@@ -103,7 +89,8 @@ def _by_blank_rows(rows: Sequence[Row]) -> list[Group | Row]:
             len(following) > 1 or not looks_like_title(following[0].content)
         )
         waiting = _open(found)
-        if len(paragraph) == 1 and looks_like_title(text) and (waiting is None or teaser_follows):
+        titled = looks_like_title(text) or following is None  # a cut capture ends mid-list
+        if len(paragraph) == 1 and titled and (waiting is None or teaser_follows):
             found.append((paragraph[0], []))
         elif waiting is not None:
             waiting[1].extend(paragraph)

@@ -9,7 +9,7 @@ becomes a :class:`Row` whose framing holds all but its content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -71,9 +71,8 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
         yield text[start:], ""
 
 
-def peel(text: str, rendering: Rendering) -> Rows:
-    """Cut ``text`` into rows and peel each row's framing by ``rendering``."""
-    lines = list(split_lines(text))
+def peel(lines: Sequence[tuple[str, str]], rendering: Rendering) -> Rows:
+    """Peel each line's framing by ``rendering`` (lines from :func:`split_lines`)."""
     plain = [line for line, _ in lines]
     header_size = rendering.header_size(plain)
     footer_size = min(rendering.footer_size(plain), len(lines) - header_size)

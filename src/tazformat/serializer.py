@@ -9,11 +9,14 @@ of the document's rendering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .models import (
     Article,
     Document,
     Entry,
     Line,
+    Links,
     Listing,
     Note,
     Paragraph,
@@ -33,58 +36,68 @@ class _Writer:
         self.rendering = rendering
         self.parts: list[str] = []
 
-    def row(self, line: Line, kind: str = "TEXT", tag: str = "i") -> None:
-        framing = line.framing or self.rendering.frame(kind, tag)
+    def row(self, line: Line, kind: str = "TEXT", tag: str = "i", *, end: bool = False) -> None:
+        """Write one row; ``end`` marks the last row of a block (for blank rows)."""
+        framing = line.framing
+        if framing is None:
+            framing = self.rendering.frame(kind, tag)
+            gap = self.rendering.blank if end else ""
+        else:
+            gap = framing.gap
         markup = line.markup if isinstance(line, Title) else MARKUP.get(kind, "")
         content = markup + line.text
         if framing.hidden:
             content = content[len(framing.hidden) :]
-        self.parts += (framing.prefix, content, framing.suffix, framing.newline, framing.gap)
+        self.parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
+
+    def rows(self, lines: Sequence[Line], kind: str = "TEXT") -> None:
+        """Write the rows of one block."""
+        for index, line in enumerate(lines, 1):
+            self.row(line, kind, end=index == len(lines))
 
     def item(self, item: Entry | Note | Stray) -> None:
         if not isinstance(item, Entry):
-            self.row(item)
+            self.row(item, end=True)
             return
         if item.title is not None:
-            self.row(item.title, "ITEM", "l")
-        for line in item.teaser:
-            self.row(line)
+            self.row(item.title, "ITEM", "l", end=True)
+        self.rows(item.teaser)
 
     def article(self, page: Article) -> None:
-        self.row(page.title, "HEADING")
+        self.row(page.title, "HEADING", end=True)
         if page.lead is not None:
-            for line in page.lead.lines:
-                self.row(line, "LEAD")
+            self.rows(page.lead.lines, "LEAD")
         if page.picture is not None:
-            self.row(page.picture, "PICTURE", "m")
+            self.row(page.picture, "PICTURE", "m", end=True)
         for block in page.body:
             if isinstance(block, Paragraph):
-                for line in block.lines:
-                    self.row(line)
+                self.rows(block.lines)
             elif isinstance(block, Subhead):
-                self.row(block, "SUBHEAD")
+                self.row(block, "SUBHEAD", end=True)
             else:
-                self.row(block)
+                self.row(block, end=True)
         if page.date is not None:
-            self.row(page.date, "DATE")
+            self.row(page.date, "DATE", end=True)
         for stray in page.after_date:
-            self.row(stray)
+            self.row(stray, end=True)
         for section in page.sections:
             self.section(section)
 
     def section(self, section: Section | Stray) -> None:
         if isinstance(section, Stray):
-            self.row(section)
+            self.row(section, end=True)
             return
-        self.row(section.heading, "SECTION_HEAD")
+        self.row(section.heading, "SECTION_HEAD", end=True)
+        kind = "LINK_TARGET" if isinstance(section, Links) else "TEXT"
+        plain = [item for item in section.items if not isinstance(item, Entry | Note)]
         for item in section.items:
             if isinstance(item, Entry | Note):
                 self.item(item)
             else:
-                self.row(item, "LINK_TARGET" if section.heading.text == "LINKS" else "TEXT")
+                self.row(item, kind, end=item is plain[-1])
 
     def listing(self, page: Listing) -> None:
-        self.row(page.title, "HEADING")
+        self.row(page.title, "HEADING", end=True)
         for item in page.items:
             self.item(item)
 

@@ -24,9 +24,9 @@ RENDERINGS: tuple[Rendering, ...] = (
     MeulieFramed(),
     MeulieRightFrame(),
     MeuliePlain(),
+    Phroot(),
     GopherMenu(),
     GopherMenuFlat(),
-    Phroot(),
     PhrootFlat(),
     Phoxy(),
     Gophermap(),
@@ -59,7 +59,10 @@ def get(name: str) -> Rendering:
 
 
 def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
-    """Recognise the rendering of a text from its first lines.
+    """Recognise the rendering of a text from its lines.
+
+    Renderings judge the framing of the first 20 non-blank lines; those that
+    mark items also look for a label anywhere.
 
     Returns:
         The best-fitting rendering, and a diagnostic when none fits well

@@ -42,6 +42,14 @@ class Rendering(ABC):
     """Stable name, as in :attr:`tazformat.Document.rendering`."""
     description: ClassVar[str]
     """One line for people."""
+    header: ClassVar[str] = ""
+    """The rows this rendering writes before a page, in canonical form."""
+    footer: ClassVar[str] = ""
+    """The rows this rendering writes after a page, in canonical form."""
+    blank: ClassVar[str] = ""
+    """The blank row written after each block in canonical form (``""``: none)."""
+    unwrapped: ClassVar[bool] = False
+    """True when text blocks stand on one long row instead of wrapped rows."""
 
     @abstractmethod
     def score(self, lines: Sequence[str]) -> float:

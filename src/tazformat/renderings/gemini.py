@@ -28,13 +28,13 @@ from typing import ClassVar
 import attrs
 
 from ..models import Framing
+from ..wording import looks_like_teaser, looks_like_title
 from .base import Peeled, Rendering, content_lines
 
 SITE = "taz.de"
 HEADING = "taz.de -- "
 SECTIONS = ("LINKS", "AUTOREN", "TAGS", "ARTIKEL ZUM THEMA")
 """Tail section headings, shown without ``## ``."""
-SENTENCE_ENDS = (".", "!", "?", "\u201c", "\u201d", '"', "\u2026")
 _RULE = re.compile(r"(?:-=){3,}-?")
 _LOG = re.compile(r"-- ")
 _LINK = re.compile(r"=>[ \t]*\S+(?:[ \t]+|$)")
@@ -49,6 +49,8 @@ class GeminiShown(Rendering):
 
     name: ClassVar[str] = "gemini-text"
     description: ClassVar[str] = "text/gemini as a proxy shows it: no '#', no '>', unwrapped"
+    blank: ClassVar[str] = "\n"
+    unwrapped: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
@@ -76,11 +78,11 @@ class GeminiShown(Rendering):
     def _is_lead(rows: list[Peeled], gap_after: list[bool], index: int) -> bool:
         """Say whether the row after the heading is the lead.
 
-        It is when it ends a sentence and a ``Bild:`` row or a blank row
-        follows it.
+        It is when it ends a sentence, does not look like an entry title, and
+        a ``Bild:`` row or a blank row follows it.
         """
         text = rows[index].content
-        if text.startswith("Bild: ") or not text.rstrip().endswith(SENTENCE_ENDS):
+        if text.startswith("Bild: ") or looks_like_title(text) or not looks_like_teaser(text):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
         return gap_after[index] or following.startswith("Bild: ")
@@ -99,6 +101,10 @@ class GeminiProxyLog(GeminiShown):
 
     name: ClassVar[str] = "gemini-proxy-log"
     description: ClassVar[str] = "Gemini proxy: '-- ' log rows, then the page without markup"
+    header: ClassVar[str] = (
+        "-- Leo's gemini proxy\n\n-- Connecting to taz.de:1965...\n\n-- Connected\n\n"
+        "-- Sending request\n\n-- Meta line: 20 text/gemini;lang=de\n\n"
+    )
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
@@ -121,6 +127,7 @@ class GeminiArchive(GeminiShown):
 
     name: ClassVar[str] = "gemini-archive"
     description: ClassVar[str] = "Gemini archive: capture header and '-=-=-' rule, then the page"
+    header: ClassVar[str] = "Archived View for taz.de\n\nView Raw\n\n-=-=-=-=-=-=-\n\n"
 
     def score(self, lines: Sequence[str]) -> float:
         return 1.0 if self.header_size(lines) else 0.0
@@ -137,10 +144,12 @@ class Gemtext(Rendering):
 
     name: ClassVar[str] = "gemtext"
     description: ClassVar[str] = "raw text/gemini: '# ' headings, '=> url label' link lines"
+    blank: ClassVar[str] = "\n"
+    unwrapped: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
-        if sample and sample[0].startswith("# taz.de") and any(_LINK.match(s) for s in sample):
+        if sample and sample[0].startswith("# taz.de") and any(_LINK.match(s) for s in lines):
             return 0.97
         return 0.0
 

@@ -35,6 +35,7 @@ class GopherMenu(Rendering):
 
     name: ClassVar[str] = "gopher-menu"
     description: ClassVar[str] = "gopher menu: 7-space info indent, ' (DIR) ' labels"
+    blank: ClassVar[str] = INDENT + "\n"
 
     def score(self, lines: Sequence[str]) -> float:
         rest = content_lines(lines)[1:]
@@ -65,7 +66,7 @@ class GopherMenuFlat(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
-        if not sample or not any(_FLAT_LABEL.match(line) for line in sample):
+        if not sample or not any(_FLAT_LABEL.match(line) for line in lines):
             return 0.0
         return 0.95
 

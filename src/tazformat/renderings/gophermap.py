@@ -25,6 +25,7 @@ class Gophermap(Rendering):
 
     name: ClassVar[str] = "gophermap"
     description: ClassVar[str] = "raw RFC 1436 gopher menu: type, display, TAB selector/host/port"
+    footer: ClassVar[str] = END + "\r\n"
 
     def score(self, lines: Sequence[str]) -> float:
         sample = [line for line in content_lines(lines) if line != END]

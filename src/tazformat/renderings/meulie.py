@@ -100,6 +100,7 @@ class MeuliePlain(Rendering):
 
     name: ClassVar[str] = "meulie-plain"
     description: ClassVar[str] = "gopherproxy.meulie.net, navigation rows then plain rows"
+    header: ClassVar[str] = f"{NAV_FIRST}\n{NAV_SECOND}\n"
 
     def score(self, lines: Sequence[str]) -> float:
         if len(lines) >= 2 and lines[0] == NAV_FIRST and lines[1].startswith(NAV_FIRST + " "):

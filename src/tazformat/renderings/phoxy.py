@@ -22,6 +22,8 @@ class Phoxy(Rendering):
 
     name: ClassVar[str] = "phoxy"
     description: ClassVar[str] = "gopherspace.de phoxy: header rows, plain rows, blank rows kept"
+    header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on taz.de\n"
+    blank: ClassVar[str] = "\n"
 
     def score(self, lines: Sequence[str]) -> float:
         head = lines[:2]

@@ -31,6 +31,8 @@ class Phroot(Rendering):
 
     name: ClassVar[str] = "phroot"
     description: ClassVar[str] = "phroot.kroovy.de: 'URI:' row, 7-column type gutter"
+    header: ClassVar[str] = "URI: \n"
+    blank: ClassVar[str] = INDENT + "\n"
 
     def score(self, lines: Sequence[str]) -> float:
         return 1.0 if lines and lines[0].startswith(URI) else 0.0
@@ -61,7 +63,7 @@ class PhrootFlat(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
-        if not sample or not any(_FLAT_LABEL.match(line) for line in sample):
+        if not sample or not any(_FLAT_LABEL.match(line) for line in lines):
             return 0.0
         return 0.93
 

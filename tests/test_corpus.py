@@ -8,9 +8,36 @@ import pytest
 
 import tazformat
 
-# Rendering, kind and title of the samples in the three meulie renderings,
-# checked by reading each sample.
-MEULIE = {
+# Rendering, kind and title of every sample, checked by reading each sample
+# and its row in the corpus's index.tsv.
+EXPECTED = {
+    "001.txt": ("phoxy", "listing", "Gesellschaft"),
+    "006.txt": (
+        "gopher-menu",
+        "article",
+        "Fußball-Bundesliga: Wer wird hinter … Deutscher Meister?",
+    ),
+    "022.txt": ("gopher-menu-flat", "listing", "Nachruf"),
+    "028.txt": ("gemini-proxy-log", "listing", "Nord"),
+    "030.txt": ("gopher-menu", "listing", "Nord"),
+    "031.txt": ("gopher-menu-flat", "listing", "Nord"),
+    "032.txt": ("phroot", "listing", "Nord"),
+    "034.txt": ("phroot-flat", "listing", "Berlin-Kreuzberg"),
+    "046.txt": ("phroot", "article", "Berliner Szenen: Durchfahren fetzt"),
+    "052.txt": ("gopher-menu", "listing", "Musik"),
+    "058.txt": ("gemini-text", "article", "Die Wahrheit: Der Mahner un sin Fund"),
+    "062.txt": ("gemini-archive", "listing", "taz.de"),
+    "069.txt": ("gopher-menu", "listing", "Autorin"),
+    "075.txt": ("gopher-menu", "listing", "Gedicht"),
+    "076.txt": ("gopher-menu", "listing", "Artikel von Klaus Pawlowski"),
+    "077.txt": ("plain", "listing", "Gedicht"),
+    "079.txt": ("gemini-text", "listing", "KP China"),
+    "090.txt": (
+        "phroot",
+        "article",
+        "Russlands bekanntester Putin-Gegner: Alexej Nawalni unter Hausarrest",
+    ),
+    "101.txt": ("gopher-menu-flat", "listing", "Zukunft"),
     "000_e08ff7753424c831.txt": (
         "meulie-framed",
         "article",
@@ -169,24 +196,23 @@ def test_every_diagnostic_points_into_the_text(sample: Path) -> None:
         assert 1 <= diagnostic.column <= len(lines[diagnostic.line - 1]) + 1
 
 
-@pytest.mark.parametrize(("name", "expected"), sorted(MEULIE.items()))
-def test_meulie_rendering_kind_and_title(
-    corpus: Path, name: str, expected: tuple[str, str, str]
-) -> None:
+@pytest.mark.parametrize(("name", "expected"), sorted(EXPECTED.items()))
+def test_rendering_kind_and_title(corpus: Path, name: str, expected: tuple[str, str, str]) -> None:
     doc = tazformat.loads((corpus / name).read_text(encoding="utf-8"))
     data = tazformat.to_dict(doc)
     assert (doc.rendering, data["kind"], data["title"]) == expected
 
 
-def test_every_meulie_sample_has_an_expectation(corpus: Path) -> None:
-    """A meulie sample added to the corpus needs its row in ``MEULIE``."""
-    unlisted = [
-        path.name
-        for path in sorted(corpus.glob("*.txt"))
-        if tazformat.loads(path.read_text(encoding="utf-8")).rendering.startswith("meulie")
-        and path.name not in MEULIE
-    ]
+def test_every_sample_has_an_expectation(corpus: Path) -> None:
+    """A sample added to the corpus needs its row in ``EXPECTED``."""
+    unlisted = [path.name for path in sorted(corpus.glob("*.txt")) if path.name not in EXPECTED]
     assert unlisted == []
+
+
+def test_no_sample_has_unknown_rows_or_an_unknown_rendering(sample: Path) -> None:
+    doc = tazformat.loads(sample.read_text(encoding="utf-8"))
+    codes = {d.code for d in doc.diagnostics}
+    assert codes <= {"cut-row", "cut-frame", "cut-capture"}
 
 
 def test_samples_cut_at_the_cap_are_truncated(sample: Path) -> None:

@@ -1,0 +1,77 @@
+"""Same page, same content: pairs of renderings, and re-rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tazformat
+from tazformat.content import content_units, same_content
+from tazformat.renderings import RENDERINGS
+
+PAIRS = [("006.txt", "007.txt"), ("082.txt", "083.txt"), ("090.txt", "091.txt")]
+"""Samples that are one page captured through two renderings (index.tsv)."""
+
+NAMES = [rendering.name for rendering in RENDERINGS]
+
+
+def load(path: Path) -> tazformat.Document:
+    return tazformat.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS)
+def test_pairs_have_the_same_content(corpus: Path, first: str, second: str) -> None:
+    a, b = load(corpus / first), load(corpus / second)
+    assert a.rendering != b.rendering or a.page != b.page
+    assert same_content(a, b)
+    assert same_content(b, a)
+
+
+def test_different_pages_differ(corpus: Path) -> None:
+    assert not same_content(load(corpus / "006.txt"), load(corpus / "082.txt"))
+    assert not same_content(load(corpus / "030.txt"), load(corpus / "031.txt"))
+
+
+def test_a_cut_row_matches_its_whole_text() -> None:
+    whole = "| # taz.de -- Ein Fall: Kurz | |\n| > Ein Satz. | |\n| Bild: " + "Wort " * 20 + "| |\n"
+    cut_caption = ("Bild: " + "Wort " * 20).encode()[:79].decode() + "…"
+    cut = "| # taz.de -- Ein Fall: Kurz | |\n| > Ein Satz. | |\n| " + cut_caption + " | |\n"
+    assert same_content(tazformat.loads(whole), tazformat.loads(cut))
+    other = cut.replace("Wort Wort", "Satz Wort", 1)
+    assert not same_content(tazformat.loads(whole), tazformat.loads(other))
+
+
+@pytest.mark.parametrize("rendering", NAMES)
+def test_corpus_articles_survive_re_rendering(corpus: Path, rendering: str) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        doc = load(path)
+        if not isinstance(doc.page, tazformat.Article):
+            continue
+        text = tazformat.dumps(doc, rendering=rendering)
+        back = tazformat.loads(text)
+        assert same_content(doc, back), (path.name, rendering)
+        assert len(content_units(back)) == len(content_units(doc)), (path.name, rendering)
+
+
+@pytest.mark.parametrize("rendering", NAMES)
+def test_the_demo_re_renders_to_a_clean_page(rendering: str) -> None:
+    from tazformat.cli import demo_bytes
+
+    doc = tazformat.loads(demo_bytes())
+    back = tazformat.loads(tazformat.dumps(doc, rendering=rendering))
+    assert [d.code for d in back.diagnostics] == []
+    assert tazformat.to_dict(back) | {"rendering": None} == tazformat.to_dict(doc) | {
+        "rendering": None
+    }
+
+
+def test_framed_to_gopher_menu_and_back_keeps_the_content(corpus: Path) -> None:
+    doc = load(corpus / "000_e08ff7753424c831.txt")
+    menu = tazformat.loads(tazformat.dumps(doc, rendering="gopher-menu"))
+    assert menu.rendering == "gopher-menu"
+    framed = tazformat.loads(tazformat.dumps(menu, rendering="meulie-framed"))
+    assert framed.rendering == "meulie-framed"
+    assert [(u.kind, u.text) for u in content_units(framed)] == [
+        (u.kind, u.text) for u in content_units(doc)
+    ]

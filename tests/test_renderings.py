@@ -92,3 +92,82 @@ def test_line_endings_are_kept(newline: str) -> None:
     assert doc.rendering == "meulie-framed"
     assert doc.diagnostics == ()
     assert tazformat.dumps(doc) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "tag", "prefix", "content"),
+    [
+        (" (DIR) Hafen: Kräne", "l", " (DIR) ", "Hafen: Kräne"),
+        (" (IMG) Bild: Hafen", "m", " (IMG) ", "Bild: Hafen"),
+        ("       Seit Montag.", "i", "       ", "Seit Montag."),
+        ("# taz.de -- Nord", "i", "", "# taz.de -- Nord"),
+    ],
+)
+def test_gopher_menu_peels_labels_and_indent(
+    line: str, tag: str, prefix: str, content: str
+) -> None:
+    peeled = renderings.get("gopher-menu").peel(line, is_last=False)
+    assert (peeled.tag, peeled.prefix, peeled.content, peeled.damage) == (
+        tag,
+        prefix,
+        content,
+        None,
+    )
+
+
+@pytest.mark.parametrize("end", [" (DIR) ", " (DI", " ("])
+def test_a_capture_cut_inside_a_label_keeps_every_character(end: str) -> None:
+    text = (
+        "# taz.de -- Musik\n       \n (DIR) Album: Laut\n       \n       Die Band spielt.\n" + end
+    )
+    doc = tazformat.loads(text)
+    assert doc.rendering == "gopher-menu"
+    assert doc.truncated
+    assert tazformat.dumps(doc) == text
+
+
+def test_phroot_gutter() -> None:
+    rendering = renderings.get("phroot")
+    assert rendering.peel("   DIR Hafen: Kräne", is_last=False).tag == "l"
+    assert rendering.peel("   IMG Bild: Hafen", is_last=False).tag == "m"
+    assert rendering.peel("       Text", is_last=False).prefix == " " * 7
+    assert rendering.peel("Ohne Rinne", is_last=False).damage is not None
+
+
+def test_gophermap_output_is_valid_rfc_1436() -> None:
+    from tazformat.cli import demo_bytes
+
+    text = tazformat.dumps(tazformat.loads(demo_bytes()), rendering="gophermap")
+    rows = text.split("\r\n")
+    assert rows[-2:] == [".", ""]
+    for row in rows[:-2]:
+        kind, fields = row[:1], row[1:].split("\t")
+        assert kind in "i1I"
+        assert len(fields) == 4
+        assert fields[2] == "taz.de"
+        assert fields[3] == "70"
+    back = tazformat.loads(text)
+    assert back.rendering == "gophermap"
+    assert back.diagnostics == ()
+
+
+def test_gemini_hides_the_markup_it_does_not_show() -> None:
+    text = "taz.de -- Fall: Kurz\n\nEin Satz.\n\nText.\n\nTAGS\n\nGedicht\n"
+    doc = tazformat.loads(text)
+    assert doc.rendering == "gemini-text"
+    assert isinstance(doc.page, tazformat.Article)
+    assert doc.page.title.framing is not None
+    assert doc.page.title.framing.hidden == "# "
+    assert doc.page.lead is not None
+    assert doc.page.lead.text == "Ein Satz."
+    assert doc.page.tags == ("Gedicht",)
+    assert tazformat.dumps(doc) == text
+
+
+def test_the_home_page_heading_has_no_lead() -> None:
+    text = "taz.de\n\nDie linke Tageszeitung.\n\nHafen: Kräne stehen\n\nSeit Montag.\n"
+    doc = tazformat.loads(text)
+    assert isinstance(doc.page, tazformat.Listing)
+    assert doc.page.title.text == "taz.de"
+    assert [n.text for n in doc.page.notes] == ["Die linke Tageszeitung."]
+    assert tazformat.dumps(doc) == text

@@ -1,7 +1,8 @@
-"""The numbered examples of ``docs/spec.md``, run against the library.
+r"""The numbered examples of ``docs/spec.md``, run against the library.
 
 Each example is a ``taz`` block (the input; ``taz nonewline`` when the text
-ends without a line break) followed by a ``json`` block naming the keys of
+ends without a line break, ``taz escaped`` when ``\t`` and ``\r`` stand for
+a TAB and a carriage return) followed by a ``json`` block naming the keys of
 ``to_dict`` it expects. Every example must also round-trip exactly.
 """
 
@@ -19,7 +20,7 @@ import tazformat
 SPEC = Path(__file__).resolve().parent.parent / "docs" / "spec.md"
 EXAMPLE = re.compile(
     r"\*\*Example (?P<number>\d+)\*\*\n\n"
-    r"```taz(?P<nonewline> nonewline)?\n(?P<text>.*?)```\n\n"
+    r"```taz(?P<nonewline> nonewline)?(?P<escaped> escaped)?\n(?P<text>.*?)```\n\n"
     r"```json\n(?P<expected>.*?)```",
     re.DOTALL,
 )
@@ -32,6 +33,8 @@ def examples() -> list[tuple[int, str, dict[str, Any]]]:
         text = match.group("text")
         if match.group("nonewline"):
             text = text[:-1]
+        if match.group("escaped"):
+            text = text.replace("\\r\n", "\r\n").replace("\\t", "\t")
         found.append((int(match.group("number")), text, json.loads(match.group("expected"))))
     return found
 

@@ -74,6 +74,7 @@ def _listing(listing: Listing) -> dict[str, Any]:
         "kind": "listing",
         "title": listing.title.text,
         "entries": [_entry(entry) for entry in listing.entries],
+        "notes": [note.text for note in listing.notes],
     }
 
 

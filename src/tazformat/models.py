@@ -450,6 +450,11 @@ class Listing:
         """The listed articles."""
         return tuple(i for i in self.items if isinstance(i, Entry))
 
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """The rows that are neither titles nor teasers (block headings…)."""
+        return tuple(i for i in self.items if isinstance(i, Note))
+
 
 Page = Article | Listing
 """What a document holds: an article or a listing."""

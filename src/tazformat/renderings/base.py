@@ -8,7 +8,7 @@ one is a small :class:`Rendering` subclass in a module of its own, listed in
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 import attrs
@@ -95,6 +95,14 @@ def item_tag(kind: str) -> str:
 def content_lines(lines: Sequence[str], limit: int = 20) -> list[str]:
     """The non-blank lines among the first ``limit``."""
     return [line for line in lines[:limit] if line.strip(" \t")]
+
+
+def share(sample: Sequence[str], fits: Callable[[str], bool], cut: Callable[[str], bool]) -> float:
+    """The share of sample lines that ``fits``; the last may be ``cut`` instead."""
+    if not sample:
+        return 0.0
+    *whole, last = sample
+    return (sum(map(fits, whole)) + (fits(last) or cut(last))) / len(sample)
 
 
 def longest_end(text: str, ends: Sequence[str]) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, item_tag
+from .base import Peeled, Rendering, content_lines, item_tag, share
 
 INDENT = " " * 7
 _LABEL = re.compile(r" \(([A-Z]{3})\) ")
@@ -38,11 +38,11 @@ class GopherMenu(Rendering):
     blank: ClassVar[str] = INDENT + "\n"
 
     def score(self, lines: Sequence[str]) -> float:
-        rest = content_lines(lines)[1:]
-        if not rest:
-            return 0.0
-        fitting = sum(1 for line in rest if line.startswith(INDENT) or _LABEL.match(line))
-        return fitting / len(rest)
+        return share(
+            content_lines(lines)[1:],
+            lambda line: line.startswith(INDENT) or bool(_LABEL.match(line)),
+            lambda line: bool(_CUT_LABEL.fullmatch(line)),
+        )
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         label = _LABEL.match(line)

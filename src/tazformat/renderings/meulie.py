@@ -8,23 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, longest_end
+from .base import Peeled, Rendering, content_lines, longest_end, share
 
 RIGHT_FRAME = " | |"
 LEFT_FRAME = "| "
 _CUT_ENDS = (" | |", " | ", " |")
-
-
-def _share(sample: Sequence[str], fits: Callable[[str], bool], cut: Callable[[str], bool]) -> float:
-    """The share of sample lines that ``fits``; the last may be ``cut`` instead."""
-    if not sample:
-        return 0.0
-    *whole, last = sample
-    return (sum(map(fits, whole)) + (fits(last) or cut(last))) / len(sample)
 
 
 def _broken(is_last: bool, what: str, column: int) -> tuple[str, str, int]:
@@ -40,7 +32,7 @@ class MeulieFramed(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '| … | |'"
 
     def score(self, lines: Sequence[str]) -> float:
-        return _share(
+        return share(
             content_lines(lines),
             lambda line: line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME),
             lambda line: line.startswith("|"),
@@ -72,7 +64,7 @@ class MeulieRightFrame(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '… | |' on the right"
 
     def score(self, lines: Sequence[str]) -> float:
-        return _share(
+        return share(
             content_lines(lines),
             lambda line: line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME),
             lambda line: False,

@@ -23,7 +23,7 @@ class Plain(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         first = next((line for line in lines if line.strip(" \t")), "")
-        return 0.9 if first.startswith(HEADING_START) else 0.0
+        return 0.6 if first.startswith(HEADING_START) else 0.0
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)

@@ -15,7 +15,7 @@ from .convert import convert
 from .errors import ParseError
 from .grammar import parser, row_text
 from .models import Diagnostic, Document, Page, Stray
-from .rows import peel, split_lines
+from .rows import peel, segments, split_lines
 from .serializer import serialize
 from .transformer import CURRENT, Build
 
@@ -42,12 +42,12 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     """
     if isinstance(text, bytes):
         text = text.decode("utf-8", "surrogateescape")
-    lines = list(split_lines(text))
+    parts = segments(text)
     if rendering is None:
-        chosen, notes = renderings.detect([line for line, _ in lines])
+        chosen, notes = renderings.detect([part.line for part in parts])
     else:
         chosen, notes = renderings.get(rendering), ()
-    rows = peel(lines, chosen)
+    rows = peel(parts, chosen)
     build = Build(rows.rows)
     token = CURRENT.set(build)
     try:

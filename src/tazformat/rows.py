@@ -71,27 +71,63 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
         yield text[start:], ""
 
 
-def peel(lines: Sequence[tuple[str, str]], rendering: Rendering) -> Rows:
-    """Peel each line's framing by ``rendering`` (lines from :func:`split_lines`)."""
-    plain = [line for line, _ in lines]
-    header_size = rendering.header_size(plain)
-    footer_size = min(rendering.footer_size(plain), len(lines) - header_size)
-    body = lines[header_size : len(lines) - footer_size]
-    header = "".join(line + newline for line, newline in lines[:header_size])
-    footer = "".join(line + newline for line, newline in lines[len(lines) - footer_size :])
-    last = len(lines)
-    numbers: list[int] = []
+_SEGMENT = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)((?:[ \t]*(?:\r\n|\r|\n))*)")
+
+
+@attrs.frozen
+class Segment:
+    """A line with its line ending and the blank lines after it, verbatim."""
+
+    line: str
+    newline: str
+    gap: str
+    number: int
+    """1-based line number of ``line``."""
+
+
+def segments(text: str) -> list[Segment]:
+    """Cut ``text`` into lines, each with the run of blank lines after it.
+
+    Blank lines (only spaces and tabs) are gathered by one regular
+    expression match, so long runs of them cost no per-line work. Only the
+    first line of a text, and a last line without line ending, can be blank.
+    """
+    found = []
+    number = 1
+    position, end = 0, len(text)
+    while position < end:
+        match = _SEGMENT.match(text, position)
+        assert match is not None  # the pattern matches the empty string
+        line, newline, gap = match.groups()
+        found.append(Segment(line, newline, gap, number))
+        number += 1 + (gap.count("\n") + gap.count("\r") - gap.count("\r\n") if gap else 0)
+        position = match.end()
+    return found
+
+
+def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
+    """Peel each line's framing by ``rendering`` (lines from :func:`segments`)."""
+    lines = [part.line for part in parts]
+    header_size = rendering.header_size(lines)
+    footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
+    body = parts[header_size : len(parts) - footer_size]
+    header = "".join(p.line + p.newline + p.gap for p in parts[:header_size])
+    footer = "".join(p.line + p.newline + p.gap for p in parts[len(parts) - footer_size :])
+    last = parts[-1].number if parts else 0
     peeled: list[Peeled] = []
-    newlines: list[str] = []
+    kept: list[Segment] = []
     gaps: list[str] = []
+    leading: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for number, (line, newline) in enumerate(body, header_size + 1):
+    for part in body:
+        line, newline, number = part.line, part.newline, part.number
         cut = not newline and number == last
         if rendering.is_blank(line):
+            blank = line + newline + part.gap
             if gaps:
-                gaps[-1] += line + newline
+                gaps[-1] += blank
             else:
-                header += line + newline
+                leading.append(blank)
             if cut:
                 diagnostics.append(_cut_capture(number, line))
             continue
@@ -101,20 +137,20 @@ def peel(lines: Sequence[tuple[str, str]], rendering: Rendering) -> Rows:
             diagnostics.append(Diagnostic(code, message, number, column))
         elif cut:
             diagnostics.append(_cut_capture(number, line))
-        numbers.append(number)
         peeled.append(row)
-        newlines.append(newline)
-        gaps.append("")
+        kept.append(part)
+        gaps.append(part.gap)
+    header += "".join(leading)
     peeled = rendering.restore(peeled, [bool(gap) for gap in gaps])
     rows = tuple(
         Row(
             p.tag,
             p.content,
-            Framing(p.prefix, p.suffix, newline, gap, p.hidden),
-            number,
+            Framing(p.prefix, p.suffix, part.newline, gap, p.hidden),
+            part.number,
             len(p.prefix) + 1,
         )
-        for p, newline, gap, number in zip(peeled, newlines, gaps, numbers, strict=True)
+        for p, part, gap in zip(peeled, kept, gaps, strict=True)
     )
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, rows, footer, tuple(diagnostics), truncated)

@@ -38,8 +38,10 @@ def adversarial(size: int) -> dict[str, str]:
 
 
 def extras(size: int) -> dict[str, str]:
-    """More hostile inputs, reported beside the bound: rows of '[1][' and refs
-    stay linear; very short rows cost their per-row work on few bytes.
+    """More hostile inputs, reported beside the bound.
+
+    Rows of '[1][' and refs stay linear; very short rows cost their per-row
+    work on few bytes.
     """
     return {
         "rows of '[1][' in a body": HEADING + ("| [1][" + "a" * 70 + " | |\n") * (size // 80),

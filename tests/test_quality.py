@@ -21,12 +21,12 @@ def tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check() -> None:
-    result = tool("ruff", "check", "src", "tests")
+    result = tool("ruff", "check", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = tool("ruff", "format", "--check", "src", "tests")
+    result = tool("ruff", "format", "--check", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

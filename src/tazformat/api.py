@@ -13,8 +13,8 @@ from typing import IO
 from . import renderings
 from .convert import convert
 from .errors import ParseError
-from .grammar import parser, row_text
-from .models import Diagnostic, Document, Page, Stray
+from .grammar import parse_rows
+from .models import Diagnostic, Document
 from .rows import peel, segments, split_lines
 from .serializer import serialize
 from .transformer import CURRENT, Build
@@ -51,10 +51,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     build = Build(rows.rows)
     token = CURRENT.set(build)
     try:
-        result: tuple[tuple[Stray, ...], Page | None] = parser().parse(  # type: ignore[assignment]
-            row_text(rows.rows)
-        )
-        prelude, page = result
+        prelude, page = parse_rows(rows.rows)
     finally:
         CURRENT.reset(token)
     found = [*notes, *rows.diagnostics]

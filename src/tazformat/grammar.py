@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from lark import Lark
+from lark import Lark, Token, UnexpectedInput, UnexpectedToken
 
+from .models import Page, Stray
 from .rows import Row
 from .transformer import ModelBuilder
 
@@ -33,6 +34,29 @@ def parser() -> Lark:
         propagate_positions=False,
         cache=True,
     )
+
+
+def _recover(error: UnexpectedInput) -> bool:
+    """Read a row the parser cannot take where it stands as a stray row.
+
+    The grammar accepts a STRAY row in every state, so this never runs on a
+    correct grammar; it keeps a grammar mistake from losing text.
+    """
+    if not isinstance(error, UnexpectedToken) or error.interactive_parser is None:
+        return False
+    if "STRAY" not in error.interactive_parser.choices():  # type: ignore[no-untyped-call]
+        return False
+    token = error.token
+    error.interactive_parser.feed_token(Token.new_borrow_pos("STRAY", token.value, token))
+    return True
+
+
+def parse_rows(rows: Sequence[Row]) -> tuple[tuple[Stray, ...], Page | None]:
+    """Parse rows into the prelude's stray rows and the page (run inside a Build)."""
+    result: tuple[tuple[Stray, ...], Page | None] = parser().parse(  # type: ignore[assignment]
+        row_text(rows), on_error=_recover
+    )
+    return result
 
 
 def row_text(rows: Sequence[Row]) -> str:

@@ -1,9 +1,8 @@
 """tazformat: read and write the taz text dump format, byte for byte.
 
->>> import tazformat
->>> doc = tazformat.loads(text)          # doctest: +SKIP
->>> tazformat.dumps(doc) == text          # doctest: +SKIP
-True
+Parse a dump with ``loads`` (or ``load``), read its data from the typed
+models or ``to_dict``, edit with ``attrs.evolve``, and write it back with
+``dumps`` (or ``dump``): ``dumps(loads(text)) == text`` for every text.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from .export import to_dict
 from .models import Article, Diagnostic, Document, Listing
 
 __version__ = "0.1.0"
+"""The package version (the one place it is set)."""
 
 __all__ = [
     "Article",

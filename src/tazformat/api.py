@@ -1,4 +1,4 @@
-"""The public functions: :func:`loads`, :func:`dumps`, :func:`load`, :func:`dump`.
+"""The public functions: ``loads``, ``dumps``, ``load``, ``dump``.
 
 ``loads`` runs the data flow text → rendering → rows → grammar → models;
 ``dumps`` runs models → text. ``dumps(loads(text)) == text`` for every
@@ -26,8 +26,8 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     Args:
         text: The dump. ``bytes`` are decoded as UTF-8 with
             ``surrogateescape``, so invalid bytes survive a round trip
-            through :func:`dumps` and ``.encode("utf-8", "surrogateescape")``.
-        strict: Raise :class:`ParseError` at the first row that is not part
+            through ``dumps`` and ``.encode("utf-8", "surrogateescape")``.
+        strict: Raise ``ParseError`` at the first row that is not part
             of a complete, undamaged page, instead of recording diagnostics.
         rendering: The name of a rendering to use instead of detecting one.
 
@@ -99,7 +99,7 @@ def dumps(doc: Document, *, rendering: str | None = None) -> str:
     Args:
         doc: The document.
         rendering: Write the page in this rendering's canonical form instead
-            of the document's own (see :func:`tazformat.convert.convert`).
+            of the document's own (see ``tazformat.convert.convert``).
 
     Returns:
         The text. For a parsed, unedited document and no ``rendering``, this

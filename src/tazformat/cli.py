@@ -1,7 +1,7 @@
 """The ``tazformat`` command: a thin layer over the library.
 
 ``tazformat parse [FILE ...] [--json]`` prints a summary of each file, or its
-:func:`~tazformat.to_dict` JSON; with no file it parses the bundled demo
+``to_dict`` JSON; with no file it parses the bundled demo
 document. ``tazformat check FILE ...`` reports round-trip exactness and
 diagnostics, and exits non-zero when a file does not round-trip (or, with
 ``--strict``, has diagnostics).
@@ -64,8 +64,8 @@ def summary(name: str, doc: Document) -> str:
         fields.append(("entries", len(data["entries"])))
         fields += [("  -", entry["title"]) for entry in data["entries"][:5]]
     fields.append(("truncated", "yes" if doc.truncated else "no"))
-    lines += [f"  {key:<10}{_short(value)}" for key, value in fields]
-    lines.append(f"  {'diagnostics':<10} {len(doc.diagnostics) or 'none'}")
+    fields.append(("diagnostics", len(doc.diagnostics) or "none"))
+    lines += [f"  {key:<12}{_short(value)}" for key, value in fields]
     lines += [f"    {d.line}:{d.column} {d.code}: {d.message}" for d in doc.diagnostics]
     return "\n".join(lines)
 
@@ -101,7 +101,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``tazformat`` command."""
-    top = argparse.ArgumentParser(prog="tazformat", description=__doc__.split("\n")[0])
+    top = argparse.ArgumentParser(
+        prog="tazformat", description="Parse and check taz text dumps (Gopher and Gemini captures)."
+    )
     commands = top.add_subparsers(dest="command")
     parse = commands.add_parser("parse", help="summarise files, or print their data as JSON")
     parse.add_argument("files", nargs="*", metavar="FILE", help="dumps to read (default: the demo)")

@@ -2,9 +2,9 @@
 
 One page captured through two renderings differs in everything but its
 content: framing, blank rows, where rows wrap, which rows a proxy cut, where
-the capture ends. :func:`content_units` reduces a document to what taz
+the capture ends. ``content_units`` reduces a document to what taz
 served — a sequence of ``(kind, text)`` units with rows joined by single
-spaces — and :func:`same_content` compares two such sequences, allowing for
+spaces — and ``same_content`` compares two such sequences, allowing for
 the damage each capture shows:
 
 - a row a proxy cut (``…``) matches any text that starts like it;

@@ -1,10 +1,10 @@
 """Re-rendering: a document in another rendering's canonical form.
 
-:func:`convert` drops every row's framing, so that the serializer writes each
+``convert`` drops every row's framing, so that the serializer writes each
 row in the canonical framing of the target rendering, with its blank rows,
 header and footer. Where the target stands text blocks on one long row
 (Gemini) and the source wrapped them, or the other way round, the blocks
-are joined or re-wrapped at :data:`~tazformat.entries.WRAP` columns.
+are joined or re-wrapped at ``WRAP`` columns.
 Content is kept: ``same_content(doc, loads(dumps(doc, rendering=name)))``.
 """
 

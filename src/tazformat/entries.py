@@ -11,11 +11,11 @@ by teaser rows. Which rule applies depends on what the rendering kept:
    the paragraph after it looks like a teaser (an entry without teaser). A
    row that looks like neither is a note (a block heading, a tagline),
    unless it is the last row, which a cut capture may have cut mid-title.
-3. **Unwrapped rows** (Gemini, any row longer than :data:`UNWRAPPED`): a row
+3. **Unwrapped rows** (Gemini, any row longer than ``UNWRAPPED``): a row
    that looks like a title and is followed by one that does not is a title;
    other rows are teasers, of the open title or of an entry whose title the
    capture lost.
-4. **Neither**: teasers are wrapped at :data:`WRAP` columns and titles are
+4. **Neither**: teasers are wrapped at ``WRAP`` columns and titles are
    not, so a row starts a new entry when the teaser row before it ends a
    sentence and either the new row's first word would have fitted on it
    (the wrap did not break there) or the new row has a kicker (``: ``).

@@ -1,7 +1,7 @@
 """The exceptions tazformat raises.
 
-Every error is a :class:`TazFormatError`; a parse that fails in strict mode
-raises :class:`ParseError`, which names the line, the column, what the format
+Every error is a ``TazFormatError``; a parse that fails in strict mode
+raises ``ParseError``, which names the line, the column, what the format
 expected there, and quotes the line with a caret under the column.
 """
 

@@ -1,4 +1,4 @@
-"""Exports of a document: :func:`to_dict`, JSON-ready."""
+"""Exports of a document: ``to_dict``, JSON-ready."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ r"""The Lark parser over rows, built once and cached.
 
 The grammar (``grammar/taz.lark``, shipped inside the package) is LALR with
 the contextual lexer and one terminal per row. Rows reach it as a row text,
-one line a row, each line ``<tag><content>\n`` (see :func:`row_text`).
+one line a row, each line ``<tag><content>\n`` (see ``row_text``).
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """The typed, immutable models a taz dump is parsed into.
 
-Every class is a frozen, slotted attrs class: edit with :func:`attrs.evolve`.
+Every class is a frozen, slotted attrs class: edit with ``attrs.evolve``.
 Each row-backed node keeps its content (``text``, markup removed) and a
-:class:`Framing` that holds every other character of its row, so that
-:func:`tazformat.dumps` writes the original back byte for byte. Values that
+``Framing`` that holds every other character of its row, so that
+``tazformat.dumps`` writes the original back byte for byte. Values that
 follow from the text (a title's kicker, a paragraph's references) are
 computed when a node is built, so an edited node stays consistent.
 
-Source positions (:class:`Span`) are kept for messages but left out of
+Source positions (``Span``) are kept for messages but left out of
 equality: two nodes are equal when their content and framing are.
 """
 

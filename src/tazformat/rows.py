@@ -3,7 +3,7 @@
 This is the first step of the data flow (text → rendering → rows → grammar
 → models → text). It keeps every character: header rows go to ``header``,
 blank rows to the framing of the row before them, and each content row
-becomes a :class:`Row` whose framing holds all but its content.
+becomes a ``Row`` whose framing holds all but its content.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def segments(text: str) -> list[Segment]:
 
 
 def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
-    """Peel each line's framing by ``rendering`` (lines from :func:`segments`)."""
+    """Peel each line's framing by ``rendering`` (lines from ``segments``)."""
     lines = [part.line for part in parts]
     header_size = rendering.header_size(lines)
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)

@@ -2,9 +2,9 @@
 
 The parser calls these methods as it reduces rules (no parse tree is built).
 Each token is one row; its ``line`` is the row's index in the row text, by
-which the transformer finds the peeled :class:`~tazformat.rows.Row` with its
+which the transformer finds the peeled ``Row`` with its
 framing. The rows and the diagnostics of the parse in progress live in a
-:class:`Build` held by a context variable, so one parser serves every call.
+``Build`` held by a context variable, so one parser serves every call.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Rules read from the wording of a row: does it look like a title or a teaser.
 
 Used where the rendering does not say: to split listed rows into entries
-(:mod:`tazformat.entries`) and to find a Gemini page's lead
-(:mod:`tazformat.renderings.gemini`).
+(``tazformat.entries``) and to find a Gemini page's lead
+(``tazformat.renderings.gemini``).
 """
 
 from __future__ import annotations

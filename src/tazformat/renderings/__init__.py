@@ -1,7 +1,7 @@
 """The renderings tazformat knows, and how one is recognised.
 
-To add a rendering, write a :class:`~tazformat.renderings.base.Rendering`
-subclass in a module of its own and list an instance in :data:`RENDERINGS`.
+To add a rendering, write a ``Rendering``
+subclass in a module of its own and list an instance in ``RENDERINGS``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ RENDERINGS: tuple[Rendering, ...] = (
     GeminiArchive(),
     Plain(),
 )
-"""Every known rendering; on a tie in :func:`detect` the earlier one wins."""
+"""Every known rendering; on a tie in ``detect`` the earlier one wins."""
 
 FALLBACK = "plain"
 """The rendering used when no other fits."""

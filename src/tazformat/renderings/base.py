@@ -1,8 +1,8 @@
 """What a rendering is: how to recognise it, peel a row, and frame one.
 
 A rendering is the way a proxy or client turned a taz page into text. Each
-one is a small :class:`Rendering` subclass in a module of its own, listed in
-:data:`tazformat.renderings.RENDERINGS`; the content grammar never sees it.
+one is a small ``Rendering`` subclass in a module of its own, listed in
+``tazformat.renderings.RENDERINGS``; the content grammar never sees it.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Rendering(ABC):
     """One way a taz page reaches people as text."""
 
     name: ClassVar[str]
-    """Stable name, as in :attr:`tazformat.Document.rendering`."""
+    """Stable name, as in ``tazformat.Document.rendering``."""
     description: ClassVar[str]
     """One line for people."""
     header: ClassVar[str] = ""

@@ -13,7 +13,7 @@ the markup and with long, unwrapped lines:
   ``View Raw``, previous/next capture, a ``-=-=-`` rule);
 - ``gemtext``: raw text/gemini as a client fetching taz.de holds it.
 
-The shown renderings lose markup; :meth:`GeminiShown.restore` puts back, as
+The shown renderings lose markup; ``GeminiShown.restore`` puts back, as
 hidden framing, the markup that can be told from the rows: the heading's
 ``# ``, the lead's ``> `` and the ``## `` of the tail section headings.
 Subheads cannot be told from body text and stay text.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .models import Article, Diagnostic, Document, Entry, Listing
+from .models import Article, Authors, Diagnostic, Document, Entry, Line, Links, Listing, Tags
 
 
 def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -41,6 +42,43 @@ def links(article: Article) -> list[dict[str, Any]]:
         {"number": number, "text": texts.get(number), "target": targets.get(number)}
         for number in sorted(texts.keys() | targets.keys())
     ]
+
+
+def _cut(lines: Iterable[Line]) -> bool:
+    return any(line.truncated for line in lines)
+
+
+def _entries_cut(name: str, entries: Sequence[Entry]) -> list[str]:
+    found = []
+    for index, entry in enumerate(entries):
+        if entry.title is not None and entry.title.truncated:
+            found.append(f"{name}[{index}].title")
+        if _cut(entry.teaser):
+            found.append(f"{name}[{index}].teaser")
+    return found
+
+
+def truncated_fields(page: Article | Listing) -> list[str]:
+    """The ``to_dict`` fields that hold a row a proxy cut, in page order.
+
+    Entries are named by index: ``entries[3].title``, ``related[0].teaser``.
+    """
+    if isinstance(page, Listing):
+        return ["title"] * page.title.truncated + _entries_cut("entries", page.entries)
+    parts: list[tuple[str, Iterable[Line]]] = [
+        ("title", [page.title]),
+        ("lead", page.lead.lines if page.lead else []),
+        ("picture", [page.picture] if page.picture else []),
+        ("subheads", page.subheads),
+        ("body", [line for paragraph in page.paragraphs for line in paragraph.lines]),
+        ("date", [page.date] if page.date else []),
+    ]
+    sections: list[tuple[str, Iterable[Line]]] = [
+        (kind.__name__.lower(), [i for s in page.sections if isinstance(s, kind) for i in s.items])
+        for kind in (Links, Authors, Tags)
+    ]
+    found = [name for name, lines in parts + sections if _cut(lines)]
+    return found + _entries_cut("related", page.related)
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -85,8 +123,10 @@ def to_dict(doc: Document) -> dict[str, Any]:
     ``kicker``, ``headline``, ``lead``, ``picture``, ``dateline``,
     ``subheads``, ``date``, ``links``, ``authors``, ``tags``, ``related``,
     ``truncated`` and ``diagnostics``; a listing gives ``kind``
-    ("listing"), ``rendering``, ``title``, ``entries``, ``truncated`` and
-    ``diagnostics``. A text with no taz heading gives ``kind`` ``None``.
+    ("listing"), ``rendering``, ``title``, ``entries``, ``notes``,
+    ``truncated`` and ``diagnostics``. Both give ``truncated_fields``, the
+    fields holding a row a proxy cut. A text with no taz heading gives
+    ``kind`` ``None``.
     """
     if isinstance(doc.page, Article):
         data = _article(doc.page)
@@ -96,5 +136,6 @@ def to_dict(doc: Document) -> dict[str, Any]:
         data = {"kind": None, "title": None}
     data["rendering"] = doc.rendering
     data["truncated"] = doc.truncated
+    data["truncated_fields"] = [] if doc.page is None else truncated_fields(doc.page)
     data["diagnostics"] = [_diagnostic(d) for d in doc.diagnostics]
     return data

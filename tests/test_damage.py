@@ -1,0 +1,144 @@
+"""Damage: rows a proxy cut, captures cut short, and hostile text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tazformat
+from tazformat.damage import is_cut_row
+
+# The rows a proxy cut in each sample (line numbers), checked against the
+# notes of the corpus's index.tsv and by reading the samples; every other
+# '…' in the corpus is the author's.
+CUT_ROWS = {
+    "000_e08ff7753424c831.txt": [5],
+    "002.txt": [4],
+    "004.txt": [4, 16],
+    "007.txt": [4],
+    "016.txt": [29],
+    "017.txt": [1, 5],
+    "024.txt": [5],
+    "026.txt": [4],
+    "036.txt": [1, 5],
+    "038.txt": [4],
+    "042.txt": [5],
+    "045.txt": [1, 8],
+    "053.txt": [3, 16, 30],
+    "055.txt": [6],
+    "066.txt": [1, 5],
+    "072.txt": [5, 14],
+    "085.txt": [8],
+    "087.txt": [5],
+    "093.txt": [5],
+    "095.txt": [4, 11, 15],
+    "099.txt": [7, 10, 13, 17, 21, 31],
+}
+
+
+def test_cut_rows_of_the_corpus(sample: Path) -> None:
+    doc = tazformat.loads(sample.read_text(encoding="utf-8"))
+    found = [d.line for d in doc.diagnostics if d.code == "cut-row"]
+    assert found == CUT_ROWS.get(sample.name, [])
+
+
+def test_cut_flags_reach_the_nodes(corpus: Path) -> None:
+    doc = tazformat.loads((corpus / "099.txt").read_text(encoding="utf-8"))
+    assert isinstance(doc.page, tazformat.Listing)
+    cut = [entry.title.text for entry in doc.page.entries if entry.title and entry.title.truncated]
+    assert len(cut) == 6
+    assert any("\ufffd…" in title for title in cut)
+    assert tazformat.to_dict(doc)["truncated_fields"][0] == "entries[1].title"
+
+
+@pytest.mark.parametrize(
+    ("content", "cut"),
+    [
+        ("x" * 79 + "…", True),
+        ("ä" * 39 + "x" + "…", True),  # 79 bytes
+        ("x" * 78 + "\ufffd…", True),  # a 2-byte character split after byte 78
+        ("x" * 77 + "\ufffd…", True),  # a 3-byte character split after byte 77
+        ("x" * 78 + "…", False),  # shorter: the author's ellipsis
+        ("x" * 80 + "…", False),
+        ("x" * 79 + "...", False),  # three dots are never a cut
+        ("Wer wird hinter … Deutscher Meister?", False),
+        ("x" * 79, False),
+        ("…", False),
+    ],
+)
+def test_the_cut_rule(content: str, cut: bool) -> None:
+    assert is_cut_row(content) is cut
+
+
+def test_a_genuine_ellipsis_in_a_title_is_not_damage() -> None:
+    text = "| # taz.de -- Fußball: Wer wird hinter … Meister? | |\n| > Warten … | |\n"
+    doc = tazformat.loads(text)
+    assert doc.page is not None
+    assert doc.page.title.truncated is False
+    assert doc.diagnostics == ()
+
+
+DEMO_ROWS = [
+    "| # taz.de -- Stadt: Ein Platz | |\n",
+    "| > Ein Satz über den Platz. | |\n",
+    "| Berlin taz | Der Platz wird [1][neu gestaltet] und | |\n",
+    "| bekommt Bäume. | |\n",
+    "| ## Ein Zwischentitel | |\n",
+    "| 3 Oct 2025 | |\n",
+    "| ## LINKS | |\n",
+    "| [1] /Platz/!6000001 | |\n",
+]
+DEMO = "".join(DEMO_ROWS)
+
+
+@pytest.mark.parametrize("end", range(1, len(DEMO) + 1))
+def test_a_capture_cut_anywhere_round_trips_and_says_where(end: int) -> None:
+    text = DEMO[:end]
+    doc = tazformat.loads(text)
+    assert tazformat.dumps(doc) == text
+    if not text.endswith("\n"):
+        assert doc.truncated
+        cut = [d for d in doc.diagnostics if d.code in ("cut-frame", "cut-capture")]
+        assert [d.line for d in cut] == [text.count("\n") + 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00",
+        "\r\n\r\n",
+        "\r",
+        "\t| # taz.de -- A: B | |\t\n",
+        "| # taz.de -- A: B | |\r\n| > x | |\r| y | |\n",
+        "\ud800\udfff lone surrogates \udc80",
+        "[" * 1000,
+        "|" * 1000,
+        "[1][" * 1000,
+        "| # taz.de -- A: B | |\n" + "| [1][ | |\n" * 50,
+        "# taz.de -- A: B\n" + "\n" * 1000,
+        "# taz.de\n## \n## LINKS\n[1] \n## ARTIKEL ZUM THEMA\n\n",
+    ],
+)
+def test_hostile_text_round_trips(text: str) -> None:
+    doc = tazformat.loads(text)
+    assert tazformat.dumps(doc) == text
+    if not doc.diagnostics:
+        assert tazformat.loads(text, strict=True) == doc
+        return
+    with pytest.raises(tazformat.ParseError) as caught:
+        tazformat.loads(text, strict=True)
+    first = doc.diagnostics[0]
+    assert (caught.value.line, caught.value.column) == (first.line, first.column)
+
+
+def test_bytes_keep_invalid_utf8() -> None:
+    raw = b"| # taz.de -- Stadt: Ein Platz | |\n| caf\xe9 \xff | |\n"
+    doc = tazformat.loads(raw)
+    assert tazformat.dumps(doc).encode("utf-8", "surrogateescape") == raw
+
+
+def test_a_ten_megabyte_row() -> None:
+    text = "| # taz.de -- A: B | |\n| " + "x" * 10_000_000 + " | |\n"
+    assert tazformat.dumps(tazformat.loads(text)) == text

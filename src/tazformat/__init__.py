@@ -8,8 +8,10 @@ models or ``to_dict``, edit with ``attrs.evolve``, and write it back with
 from __future__ import annotations
 
 from .api import dump, dumps, load, loads
+from .content import same_content
 from .errors import ParseError, TazFormatError
 from .export import to_dict
+from .markdown import to_markdown
 from .models import Article, Diagnostic, Document, Listing
 
 __version__ = "0.1.0"
@@ -27,5 +29,8 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "same_content",
     "to_dict",
+    "to_markdown",
+    "to_text",
 ]

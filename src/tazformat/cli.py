@@ -1,7 +1,8 @@
 """The ``tazformat`` command: a thin layer over the library.
 
-``tazformat parse [FILE ...] [--json]`` prints a summary of each file, or its
-``to_dict`` JSON; with no file it parses the bundled demo
+``tazformat parse [FILE ...] [--format F]`` prints a summary of each file,
+or its ``to_dict`` data as JSON or JSON lines, its Markdown or plain text, or
+one CSV/TSV row of metadata a file; with no file it parses the bundled demo
 document. ``tazformat check FILE ...`` reports round-trip exactness and
 diagnostics, and exits non-zero when a file does not round-trip (or, with
 ``--strict``, has diagnostics).
@@ -19,7 +20,10 @@ from typing import Any, TextIO
 
 from .api import dumps, loads
 from .export import to_dict
+from .markdown import to_markdown
 from .models import Document
+from .plaintext import to_text
+from .table import write_table
 
 DEMO = "demo.txt"
 """The bundled demo document, in ``tazformat/data/``."""
@@ -70,12 +74,26 @@ def summary(name: str, doc: Document) -> str:
     return "\n".join(lines)
 
 
+FORMATS = ("summary", "json", "jsonl", "markdown", "text", "csv", "tsv")
+"""What ``tazformat parse --format`` writes."""
+
+
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
     names = args.files or [DEMO]
-    for name in names:
-        doc = loads(_read(name))
-        if args.json:
+    kind = "json" if args.json else args.format
+    documents = ((name, loads(_read(name))) for name in names)
+    if kind in ("csv", "tsv"):
+        write_table(documents, out, tab=kind == "tsv")
+        return 0
+    for name, doc in documents:
+        if kind == "json":
             out.write(json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+        elif kind == "jsonl":
+            out.write(json.dumps({"file": name, **to_dict(doc)}, ensure_ascii=False) + "\n")
+        elif kind == "markdown":
+            out.write(to_markdown(doc))
+        elif kind == "text":
+            out.write(to_text(doc))
         else:
             out.write(summary(name, doc) + "\n")
     return 0
@@ -107,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command")
     parse = commands.add_parser("parse", help="summarise files, or print their data as JSON")
     parse.add_argument("files", nargs="*", metavar="FILE", help="dumps to read (default: the demo)")
-    parse.add_argument("--json", action="store_true", help="print to_dict() as JSON")
+    parse.add_argument(
+        "--format", choices=FORMATS, default="summary", help="what to print (default: summary)"
+    )
+    parse.add_argument("--json", action="store_true", help="the same as --format json")
     parse.set_defaults(run=_parse)
     check = commands.add_parser("check", help="report round-trip exactness and diagnostics")
     check.add_argument("files", nargs="+", metavar="FILE", help="dumps to check")

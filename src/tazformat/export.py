@@ -5,7 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .models import Article, Authors, Diagnostic, Document, Entry, Line, Links, Listing, Tags
+import attrs
+
+from . import structure
+from .models import (
+    Article,
+    Authors,
+    Diagnostic,
+    Document,
+    Entry,
+    Line,
+    Links,
+    Listing,
+    Paragraph,
+    Subhead,
+    Tags,
+)
+from .references import absolute_url, article_id
 
 
 def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -38,10 +54,34 @@ def links(article: Article) -> list[dict[str, Any]]:
     targets: dict[int, str] = {}
     for target in article.link_targets:
         targets.setdefault(target.number, target.target)
-    return [
-        {"number": number, "text": texts.get(number), "target": targets.get(number)}
-        for number in sorted(texts.keys() | targets.keys())
-    ]
+    found = []
+    for number in sorted(texts.keys() | targets.keys()):
+        path = targets.get(number)
+        found.append(
+            {
+                "number": number,
+                "text": texts.get(number),
+                "target": path,
+                "article_id": None if path is None else article_id(path),
+                "url": None if path is None else absolute_url(path),
+            }
+        )
+    return found
+
+
+def body_text(article: Article) -> str:
+    """The body as plain text.
+
+    Rows are unwrapped, references resolved to their text, subheads and
+    paragraphs separated by blank lines.
+    """
+    blocks = []
+    for block in article.body:
+        if isinstance(block, Paragraph):
+            blocks.append(block.plain_text)
+        elif isinstance(block, Subhead):
+            blocks.append(block.text)
+    return "\n\n".join(blocks)
 
 
 def _cut(lines: Iterable[Line]) -> bool:
@@ -95,15 +135,18 @@ def _article(article: Article) -> dict[str, Any]:
         "lead": article.lead.text if article.lead is not None else None,
         "picture": picture.text if picture is not None else None,
         "picture_truncated": picture.truncated if picture is not None else False,
-        "dateline": (
-            {"place": dateline.place, "agency": dateline.agency} if dateline is not None else None
-        ),
+        "dateline": None if dateline is None else attrs.asdict(dateline),
         "subheads": [subhead.text for subhead in article.subheads],
         "date": date.isoformat() if date is not None else None,
         "links": links(article),
         "authors": list(article.authors),
         "tags": list(article.tags),
+        "tags_unique": list(dict.fromkeys(article.tags)),
         "related": [_entry(entry) for entry in article.related],
+        "text": body_text(article),
+        "turns": structure.turns(article),
+        "ticker": structure.ticker(article),
+        "poem": structure.verses([line.text for p in article.paragraphs for line in p.lines]),
     }
 
 

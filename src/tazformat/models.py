@@ -18,6 +18,9 @@ import re
 
 import attrs
 
+from .datelines import Dateline, read_dateline
+from .references import InlineReference, absolute_url, article_id, find_references, strip_references
+
 __all__ = [
     "Article",
     "Authors",
@@ -183,19 +186,6 @@ class Stray(Line):
 
 
 @attrs.frozen
-class InlineReference:
-    """An inline link reference ``[n][text]`` in body text."""
-
-    number: int
-    """The reference's number, matching a ``## LINKS`` target."""
-    text: str
-    """The linked text, rows joined by single spaces."""
-
-
-_REFERENCE = re.compile(r"\[(\d+)\]\[([^\]]*)\]")
-
-
-@attrs.frozen
 class Paragraph:
     """Consecutive body rows, ended by a blank row or a subhead.
 
@@ -210,15 +200,17 @@ class Paragraph:
 
     @references.default
     def _references(self) -> tuple[InlineReference, ...]:
-        joined = " ".join(line.text for line in self.lines)
-        return tuple(
-            InlineReference(int(m.group(1)), m.group(2)) for m in _REFERENCE.finditer(joined)
-        )
+        return find_references(" ".join(line.text for line in self.lines))
 
     @property
     def text(self) -> str:
         """The paragraph's rows joined by single spaces."""
         return " ".join(line.text for line in self.lines)
+
+    @property
+    def plain_text(self) -> str:
+        """The paragraph's text with each ``[n][text]`` replaced by its text."""
+        return strip_references(self.text)
 
 
 Block = Paragraph | Subhead | Stray
@@ -291,6 +283,16 @@ class LinkTarget(Line):
         match = _LINK_TARGET.fullmatch(self.text)
         return match.group(2) if match else self.text
 
+    @property
+    def article_id(self) -> str | None:
+        """The taz article id the target ends in (``!5826872`` → ``5826872``)."""
+        return article_id(self.target)
+
+    @property
+    def url(self) -> str:
+        """The target as an absolute address on https://taz.de."""
+        return absolute_url(self.target)
+
 
 @attrs.frozen
 class Entry:
@@ -351,18 +353,6 @@ class Related:
 Section = Links | Authors | Tags | Related
 """One of the tail sections after the date row."""
 
-_DATELINE = re.compile(r"(?P<place>[^\s|][^|]{0,80}?) (?P<agency>[a-z]{2,}(?:/[a-z]{2,})*) \| ")
-
-
-@attrs.frozen
-class Dateline:
-    """The place and agency that open the first body row (``Berlin taz | ``)."""
-
-    place: str
-    """The place or places, as written."""
-    agency: str
-    """The agency or agencies, e.g. ``taz`` or ``dpa/rtr/afp``."""
-
 
 @attrs.frozen
 class Article:
@@ -389,10 +379,7 @@ class Article:
     def _dateline(self) -> Dateline | None:
         for block in self.body:
             if isinstance(block, Paragraph) and block.lines:
-                match = _DATELINE.match(block.lines[0].text)
-                if match is None:
-                    return None
-                return Dateline(match.group("place"), match.group("agency"))
+                return read_dateline(block.lines[0].text)
             if isinstance(block, Paragraph):
                 continue
             return None

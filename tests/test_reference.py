@@ -45,7 +45,12 @@ def test_picture_is_cut(data: dict[str, Any]) -> None:
 
 
 def test_dateline(data: dict[str, Any]) -> None:
-    assert data["dateline"] == {"place": "Nur-Sultan", "agency": "dpa/rtr/afp"}
+    assert data["dateline"] == {
+        "place": "Nur-Sultan",
+        "agency": "dpa/rtr/afp",
+        "places": ["Nur-Sultan"],
+        "loose": False,
+    }
 
 
 def test_subheads(data: dict[str, Any]) -> None:
@@ -62,7 +67,7 @@ def test_date(data: dict[str, Any]) -> None:
 
 
 def test_links(data: dict[str, Any]) -> None:
-    assert data["links"] == [
+    assert [{k: link[k] for k in ("number", "text", "target")} for link in data["links"]] == [
         {
             "number": 1,
             "text": "allem sein Schießbefehl gegen Demonstranten",
@@ -74,6 +79,8 @@ def test_links(data: dict[str, Any]) -> None:
             "target": "/Nach-gewaltvollen-Unruhen/!5823900",
         },
     ]
+    assert [link["article_id"] for link in data["links"]] == ["5826872", "5823900"]
+    assert data["links"][0]["url"] == "https://taz.de/Unruhen-in-frueherer-Sowjetrepublik/!5826872"
 
 
 def test_tags_keep_order_and_repeats(data: dict[str, Any]) -> None:

@@ -7,12 +7,20 @@ models or ``to_dict``, edit with ``attrs.evolve``, and write it back with
 
 from __future__ import annotations
 
-from .api import dump, dumps, load, loads
+from .api import dump
+from .api import dumps
+from .api import load
+from .api import loads
 from .content import same_content
-from .errors import ParseError, TazFormatError
+from .errors import ParseError
+from .errors import TazFormatError
 from .export import to_dict
 from .markdown import to_markdown
-from .models import Article, Diagnostic, Document, Listing
+from .models import Article
+from .models import Diagnostic
+from .models import Document
+from .models import Listing
+from .plaintext import to_text
 
 __version__ = "0.1.0"
 """The package version (the one place it is set)."""

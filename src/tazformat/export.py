@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import Any
-
-import attrs
 
 from . import structure
 from .models import (
     Article,
     Authors,
+    Dateline,
     Diagnostic,
     Document,
     Entry,
@@ -22,6 +23,9 @@ from .models import (
     Tags,
 )
 from .references import absolute_url, article_id
+
+SCHEMA = "document.schema.json"
+"""The schema file, in ``tazformat/schema/``."""
 
 
 def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -121,6 +125,15 @@ def truncated_fields(page: Article | Listing) -> list[str]:
     return found + _entries_cut("related", page.related)
 
 
+def _dateline(dateline: Dateline) -> dict[str, Any]:
+    return {
+        "place": dateline.place,
+        "agency": dateline.agency,
+        "places": list(dateline.places),
+        "loose": dateline.loose,
+    }
+
+
 def _article(article: Article) -> dict[str, Any]:
     title = article.title
     dateline = article.dateline
@@ -135,7 +148,7 @@ def _article(article: Article) -> dict[str, Any]:
         "lead": article.lead.text if article.lead is not None else None,
         "picture": picture.text if picture is not None else None,
         "picture_truncated": picture.truncated if picture is not None else False,
-        "dateline": None if dateline is None else attrs.asdict(dateline),
+        "dateline": None if dateline is None else _dateline(dateline),
         "subheads": [subhead.text for subhead in article.subheads],
         "date": date.isoformat() if date is not None else None,
         "links": links(article),
@@ -157,6 +170,13 @@ def _listing(listing: Listing) -> dict[str, Any]:
         "entries": [_entry(entry) for entry in listing.entries],
         "notes": [note.text for note in listing.notes],
     }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of what ``to_dict`` gives."""
+    text = resources.files("tazformat").joinpath("schema").joinpath(SCHEMA).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def to_dict(doc: Document) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import (
+    TITLE_MARKUP,
     Article,
     Document,
     Entry,
@@ -44,7 +45,10 @@ class _Writer:
             gap = self.rendering.blank if end else ""
         else:
             gap = framing.gap
-        markup = line.markup if isinstance(line, Title) else MARKUP.get(kind, "")
+        if isinstance(line, Title):
+            markup = line.markup or (TITLE_MARKUP if kind == "HEADING" else "")
+        else:
+            markup = MARKUP.get(kind, "")
         content = markup + line.text
         if framing.hidden:
             content = content[len(framing.hidden) :]

@@ -18,7 +18,7 @@ from .base import Peeled, Rendering, content_lines, item_tag, share
 
 INDENT = " " * 7
 _LABEL = re.compile(r" \(([A-Z]{3})\) ")
-_FLAT_LABEL = re.compile(r"\(([A-Z]{3})\) ")
+_FLAT_LABEL = re.compile(r"\((DIR|IMG|GIF|TXT|HTM|BIN|SND|QRY|TEL|ERR|INF)\) ")
 _CUT_LABEL = re.compile(r" ?(?:\((?:[A-Z]{1,3}(?:\) ?)?)?)?")
 
 

@@ -21,9 +21,11 @@ INDENT = " " * GUTTER
 URI = "URI:"
 TYPES = ("DIR", "IMG", "GIF", "TXT", "TEXT", "HTM", "HTML", "BIN", "SND", "QRY", "TEL", "ERR")
 """Item type words the proxy writes in its gutter."""
-_TYPE = "|".join(TYPES)
-_GUTTER_LABEL = re.compile(rf" *(?:{_TYPE}) ")
-_FLAT_LABEL = re.compile(rf"(?:{_TYPE}) ")
+FLAT_TYPES = ("DIR", "IMG", "GIF", "TXT", "HTM")
+"""Type words read as labels at a line start; longer words such as ``HTML``
+or ``TEL`` also begin ordinary text (``HTML und CSS: …``)."""
+_GUTTER_LABEL = re.compile(rf" *(?:{'|'.join(TYPES)}) ")
+_FLAT_LABEL = re.compile(rf"(?:{'|'.join(FLAT_TYPES)}) ")
 
 
 class Phroot(Rendering):

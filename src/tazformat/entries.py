@@ -83,22 +83,43 @@ def _by_blank_rows(rows: Sequence[Row]) -> list[Group | Row]:
     paragraphs = [p for p in paragraphs if p]
     found: list[Group | Row] = []
     for index, paragraph in enumerate(paragraphs):
-        text = paragraph[0].content
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         teaser_follows = following is not None and (
             len(following) > 1 or not looks_like_title(following[0].content)
         )
-        waiting = _open(found)
-        titled = looks_like_title(text) or following is None  # a cut capture ends mid-list
-        if len(paragraph) == 1 and titled and (waiting is None or teaser_follows):
+        kind = _paragraph_kind(paragraph, _open(found), bool(found), teaser_follows, following)
+        if kind == "title":
             found.append((paragraph[0], []))
-        elif waiting is not None:
-            waiting[1].extend(paragraph)
-        elif len(paragraph) > 1 or (looks_like_teaser(text) and found):
-            found.append((None, list(paragraph)))
+        elif kind == "teaser":
+            waiting = _open(found)
+            if waiting is not None:
+                waiting[1].extend(paragraph)
+            else:
+                found.append((None, list(paragraph)))
         else:
             found.extend(paragraph)
     return found
+
+
+def _paragraph_kind(
+    paragraph: list[Row],
+    waiting: Group | None,
+    started: bool,
+    teaser_follows: bool,
+    following: list[Row] | None,
+) -> str:
+    """``title``, ``teaser`` or ``note``, for a paragraph in a list with blank rows."""
+    text = paragraph[0].content
+    if len(paragraph) > 1:
+        return "teaser"
+    if waiting is not None:
+        return "title" if looks_like_title(text) and teaser_follows else "teaser"
+    if looks_like_title(text) or following is None:  # a cut capture ends mid-list
+        return "title"
+    if looks_like_teaser(text):
+        next_is_teaser = following is not None and looks_like_teaser(following[0].content)
+        return "teaser" if started or next_is_teaser else "note"
+    return "title" if teaser_follows else "note"
 
 
 def _by_looks(rows: Sequence[Row]) -> list[Group | Row]:

@@ -41,7 +41,7 @@ class _Writer:
         """Write one row; ``end`` marks the last row of a block (for blank rows)."""
         framing = line.framing
         if framing is None:
-            framing = self.rendering.frame(kind, tag)
+            framing = self.rendering.frame(kind, tag, line.text)
             gap = self.rendering.blank if end else ""
         else:
             gap = framing.gap

@@ -79,8 +79,15 @@ class Rendering(ABC):
         """Split one non-blank line into framing and content."""
 
     @abstractmethod
-    def frame(self, kind: str, tag: str = "i") -> Framing:
-        """The canonical framing of a new row of grammar ``kind`` and item type ``tag``."""
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+        """The canonical framing of a new row.
+
+        Args:
+            kind: The row's kind, named as in the grammar (``HEADING``…).
+            tag: Its item type: ``i`` info, ``l`` link item, ``m`` image item.
+            text: Its text, for renderings whose framing depends on it.
+
+        """
 
 
 LINK_TYPES = {"IMG": "m", "GIF": "m", "I": "m", "g": "m", "p": "m"}

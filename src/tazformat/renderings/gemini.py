@@ -53,8 +53,7 @@ class GeminiShown(Rendering):
     unwrapped: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str]) -> float:
-        sample = content_lines(lines)
-        return 0.95 if sample and _is_heading(sample[0]) else 0.0
+        return 0.95 if any(_is_heading(line) for line in content_lines(lines)) else 0.0
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
@@ -82,12 +81,16 @@ class GeminiShown(Rendering):
         a ``Bild:`` row or a blank row follows it.
         """
         text = rows[index].content
-        if text.startswith("Bild: ") or looks_like_title(text) or not looks_like_teaser(text):
+        if text.startswith(("Bild: ", "> ")) or looks_like_title(text):
+            return False
+        if not looks_like_teaser(text):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
         return gap_after[index] or following.startswith("Bild: ")
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+        if kind == "LEAD" and (looks_like_title(text) or not looks_like_teaser(text)):
+            return Framing()  # a lead the rule would not find keeps its "> "
         hidden = {"HEADING": "# ", "LEAD": "> ", "SECTION_HEAD": "## "}.get(kind, "")
         return Framing(hidden=hidden)
 
@@ -149,7 +152,8 @@ class Gemtext(Rendering):
 
     def score(self, lines: Sequence[str]) -> float:
         sample = content_lines(lines)
-        if sample and sample[0].startswith("# taz.de") and any(_LINK.match(s) for s in lines):
+        heading = any(line.startswith("# taz.de") for line in sample)
+        if heading and any(_LINK.match(line) for line in lines):
             return 0.97
         return 0.0
 
@@ -159,5 +163,5 @@ class Gemtext(Rendering):
             return Peeled("l", link.group(), line[link.end() :])
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing("=> / " if tag == "l" else "")

@@ -52,7 +52,7 @@ class GopherMenu(Rendering):
             return Peeled("i", INDENT, line[len(INDENT) :])
         return _cut_label(line, is_last) or Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         if kind == "HEADING":
             return Framing()
         return Framing({"l": " (DIR) ", "m": " (IMG) "}.get(tag, INDENT))
@@ -76,5 +76,5 @@ class GopherMenuFlat(Rendering):
             return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
         return _cut_label(line, is_last) or Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing({"l": "(DIR) ", "m": "(IMG) "}.get(tag, ""))

@@ -52,7 +52,7 @@ class Gophermap(Rendering):
         tag = "i" if kind in ("i", "3") else item_tag(kind)
         return Peeled(tag, kind, line[1:tab], line[tab:])
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         if tag == "i":
             return Framing("i", f"\t\t{HOST}\t{PORT}", "\r\n")
         return Framing("I" if tag == "m" else "1", f"\t/\t{HOST}\t{PORT}", "\r\n")

@@ -53,7 +53,7 @@ class MeulieFramed(Rendering):
             damage = _broken(is_last, "no right frame", len(line) + 1)
         return Peeled("i", prefix, content, suffix, damage=damage)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing(LEFT_FRAME, RIGHT_FRAME)
 
 
@@ -79,7 +79,7 @@ class MeulieRightFrame(Rendering):
             "i", "", content, suffix, damage=_broken(is_last, "no right frame", len(line) + 1)
         )
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing("", RIGHT_FRAME)
 
 
@@ -113,5 +113,5 @@ class MeuliePlain(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing()

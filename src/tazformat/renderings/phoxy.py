@@ -42,5 +42,5 @@ class Phoxy(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing()

@@ -53,7 +53,7 @@ class Phroot(Rendering):
             return Peeled("i", line, "", damage=damage)
         return Peeled("i", "", line, damage=("bad-frame", "this row has no gutter", 1))
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing({"l": "   DIR ", "m": "   IMG "}.get(tag, INDENT))
 
 
@@ -75,5 +75,5 @@ class PhrootFlat(Rendering):
             return Peeled(item_tag(label.group().strip()), label.group(), line[label.end() :])
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i") -> Framing:
+    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         return Framing({"l": "DIR ", "m": "IMG "}.get(tag, ""))

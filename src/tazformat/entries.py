@@ -69,9 +69,9 @@ def _by_links(rows: Sequence[Row]) -> list[Group | Row]:
 def _open(found: list[Group | Row]) -> Group | None:
     """The last group, if it has a title and still waits for its teaser."""
     last = found[-1] if found else None
-    if isinstance(last, tuple) and last[0] is not None and not last[1]:
-        return last
-    return None
+    if last is None or isinstance(last, Row):  # a note (Row is a named tuple too)
+        return None
+    return last if last[0] is not None and not last[1] else None
 
 
 def _by_blank_rows(rows: Sequence[Row]) -> list[Group | Row]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -25,8 +26,7 @@ ROW_TAGS = ("i", "l", "m")
 """Item types a row reaches the grammar with: info text, link item, image item."""
 
 
-@attrs.frozen
-class Row:
+class Row(NamedTuple):
     """A content row: its item type, its content and its framing."""
 
     tag: str
@@ -74,8 +74,7 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
 _SEGMENT = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)((?:[ \t]*(?:\r\n|\r|\n))*)")
 
 
-@attrs.frozen
-class Segment:
+class Segment(NamedTuple):
     """A line with its line ending and the blank lines after it, verbatim."""
 
     line: str
@@ -94,14 +93,11 @@ def segments(text: str) -> list[Segment]:
     """
     found = []
     number = 1
-    position, end = 0, len(text)
-    while position < end:
-        match = _SEGMENT.match(text, position)
-        assert match is not None  # the pattern matches the empty string
-        line, newline, gap = match.groups()
+    for line, newline, gap in _SEGMENT.findall(text):
+        if not (line or newline):  # the empty match at the end of the text
+            break
         found.append(Segment(line, newline, gap, number))
         number += 1 + (gap.count("\n") + gap.count("\r") - gap.count("\r\n") if gap else 0)
-        position = match.end()
     return found
 
 
@@ -120,10 +116,10 @@ def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
     leading: list[str] = []
     diagnostics: list[Diagnostic] = []
     for part in body:
-        line, newline, number = part.line, part.newline, part.number
+        line, newline, gap, number = part
         cut = not newline and number == last
-        if rendering.is_blank(line):
-            blank = line + newline + part.gap
+        if not line.strip(" \t"):  # only a first or an unfinished last line
+            blank = line + newline + gap
             if gaps:
                 gaps[-1] += blank
             else:
@@ -139,21 +135,19 @@ def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
             diagnostics.append(_cut_capture(number, line))
         peeled.append(row)
         kept.append(part)
-        gaps.append(part.gap)
+        gaps.append(gap)
     header += "".join(leading)
     peeled = rendering.restore(peeled, [bool(gap) for gap in gaps])
-    rows = tuple(
-        Row(
-            p.tag,
-            p.content,
-            Framing(p.prefix, p.suffix, part.newline, gap, p.hidden),
-            part.number,
-            len(p.prefix) + 1,
-        )
-        for p, part, gap in zip(peeled, kept, gaps, strict=True)
-    )
+    framings: dict[tuple[str, str, str, str, str], Framing] = {}
+    rows = []
+    for p, part, gap in zip(peeled, kept, gaps, strict=True):
+        key = (p.prefix, p.suffix, part.newline, gap, p.hidden)
+        framing = framings.get(key)
+        if framing is None:
+            framing = framings[key] = Framing(*key)
+        rows.append(Row(p.tag, p.content, framing, part.number, len(p.prefix) + 1))
     truncated = any(d.code in CUT_CODES for d in diagnostics)
-    return Rows(header, rows, footer, tuple(diagnostics), truncated)
+    return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
 
 
 def _cut_capture(number: int, line: str) -> Diagnostic:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import attrs
 from lark import Token, Transformer
 
-from .damage import is_cut_row
+from .damage import ELLIPSIS, is_cut_row
 from .entries import group_entries
 from .models import (
     TITLE_MARKUP,
@@ -90,16 +90,16 @@ def _row(token: Token) -> Row:
 
 
 def _span(row: Row) -> Span:
-    end = row.column + len(row.content) - len(row.framing.hidden)
-    return Span(row.line, row.column, row.line, end)
+    _tag, content, framing, line, column = row
+    return Span(line, column, line, column + len(content) - len(framing.hidden))
 
 
 def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
-    build = CURRENT.get()
-    truncated = is_cut_row(row.content)
+    content = row.content
     span = _span(row)
+    truncated = content.endswith(ELLIPSIS) and is_cut_row(content)
     if truncated:
-        build.diagnostics.append(
+        CURRENT.get().diagnostics.append(
             Diagnostic(
                 "cut-row",
                 "a proxy cut this row to 79 bytes and '…'",
@@ -108,7 +108,7 @@ def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
                 ("a row of at most 80 bytes",),
             )
         )
-    text = row.content[len(skip) :]
+    text = content[len(skip) :] if skip else content
     return cls(text, framing=row.framing, truncated=truncated, span=span, **fields)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Diagnostic
-from .base import Peeled, Rendering
+from .base import Peeled, Rendering, content_lines
 from .gemini import GeminiArchive, GeminiProxyLog, GeminiShown, Gemtext
 from .gopher import GopherMenu, GopherMenuFlat
 from .gophermap import Gophermap
@@ -69,7 +69,10 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
         enough and the plain fallback was taken.
 
     """
-    scores = [(rendering.score(lines), -index) for index, rendering in enumerate(RENDERINGS)]
+    sample = content_lines(lines)
+    scores = [
+        (rendering.score(lines, sample), -index) for index, rendering in enumerate(RENDERINGS)
+    ]
     best_score, best_index = max(scores)
     if best_score >= _CONFIDENT:
         return RENDERINGS[-best_index], ()

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from typing import ClassVar
-
-import attrs
+from typing import ClassVar, NamedTuple
 
 from ..models import Framing
 
 
-@attrs.frozen
-class Peeled:
-    """One line split into framing and content."""
+class Peeled(NamedTuple):
+    """One line split into framing and content (a named tuple: cheap to make)."""
 
     tag: str
     """The row's item type: ``i`` info, ``l`` link item, ``m`` image item."""
@@ -52,8 +49,14 @@ class Rendering(ABC):
     """True when text blocks stand on one long row instead of wrapped rows."""
 
     @abstractmethod
-    def score(self, lines: Sequence[str]) -> float:
-        """How well the first lines of a text fit this rendering, 0 to 1."""
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        """How well a text fits this rendering, 0 to 1.
+
+        Args:
+            lines: All lines of the text (blank lines only at its ends).
+            sample: Its first 20 non-blank lines, from ``content_lines``.
+
+        """
 
     def header_size(self, lines: Sequence[str]) -> int:
         """How many leading lines are the proxy's own rows, not the page's."""
@@ -69,10 +72,6 @@ class Rendering(ABC):
         ``gap_after[i]`` says whether blank rows follow ``rows[i]``.
         """
         return rows
-
-    def is_blank(self, line: str) -> bool:
-        """Say whether a line is a blank row (kept with the row before it)."""
-        return line.strip(" \t") == ""
 
     @abstractmethod
     def peel(self, line: str, *, is_last: bool) -> Peeled:

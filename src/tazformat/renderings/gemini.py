@@ -25,11 +25,9 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-import attrs
-
 from ..models import Framing
 from ..wording import looks_like_teaser, looks_like_title
-from .base import Peeled, Rendering, content_lines
+from .base import Peeled, Rendering
 
 SITE = "taz.de"
 HEADING = "taz.de -- "
@@ -52,8 +50,8 @@ class GeminiShown(Rendering):
     blank: ClassVar[str] = "\n"
     unwrapped: ClassVar[bool] = True
 
-    def score(self, lines: Sequence[str]) -> float:
-        return 0.95 if any(_is_heading(line) for line in content_lines(lines)) else 0.0
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        return 0.95 if any(_is_heading(line) for line in sample) else 0.0
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
@@ -96,7 +94,7 @@ class GeminiShown(Rendering):
 
 
 def _hide(row: Peeled, markup: str) -> Peeled:
-    return attrs.evolve(row, content=markup + row.content, hidden=markup)
+    return row._replace(content=markup + row.content, hidden=markup)
 
 
 class GeminiProxyLog(GeminiShown):
@@ -109,8 +107,7 @@ class GeminiProxyLog(GeminiShown):
         "-- Sending request\n\n-- Meta line: 20 text/gemini;lang=de\n\n"
     )
 
-    def score(self, lines: Sequence[str]) -> float:
-        sample = content_lines(lines)
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         if sample and sample[0].startswith("-- ") and any("Connect" in s for s in sample[:4]):
             return 1.0
         return 0.0
@@ -132,7 +129,7 @@ class GeminiArchive(GeminiShown):
     description: ClassVar[str] = "Gemini archive: capture header and '-=-=-' rule, then the page"
     header: ClassVar[str] = "Archived View for taz.de\n\nView Raw\n\n-=-=-=-=-=-=-\n\n"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 1.0 if self.header_size(lines) else 0.0
 
     def header_size(self, lines: Sequence[str]) -> int:
@@ -150,10 +147,9 @@ class Gemtext(Rendering):
     blank: ClassVar[str] = "\n"
     unwrapped: ClassVar[bool] = True
 
-    def score(self, lines: Sequence[str]) -> float:
-        sample = content_lines(lines)
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         heading = any(line.startswith("# taz.de") for line in sample)
-        if heading and any(_LINK.match(line) for line in lines):
+        if heading and any(line[:2] == "=>" and _LINK.match(line) for line in lines):
             return 0.97
         return 0.0
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, item_tag, share
+from .base import Peeled, Rendering, item_tag, share
 
 INDENT = " " * 7
 _LABEL = re.compile(r" \(([A-Z]{3})\) ")
@@ -37,9 +37,9 @@ class GopherMenu(Rendering):
     description: ClassVar[str] = "gopher menu: 7-space info indent, ' (DIR) ' labels"
     blank: ClassVar[str] = INDENT + "\n"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return share(
-            content_lines(lines)[1:],
+            sample[1:],
             lambda line: line.startswith(INDENT) or bool(_LABEL.match(line)),
             lambda line: bool(_CUT_LABEL.fullmatch(line)),
         )
@@ -64,9 +64,8 @@ class GopherMenuFlat(Rendering):
     name: ClassVar[str] = "gopher-menu-flat"
     description: ClassVar[str] = "gopher menu, white space normalised: '(DIR) ' at line start"
 
-    def score(self, lines: Sequence[str]) -> float:
-        sample = content_lines(lines)
-        if not sample or not any(_FLAT_LABEL.match(line) for line in lines):
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        if not sample or not any(line[:1] == "(" and _FLAT_LABEL.match(line) for line in lines):
             return 0.0
         return 0.95
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, item_tag
+from .base import Peeled, Rendering, item_tag
 
 END = "."
 HOST = "taz.de"
@@ -27,8 +27,8 @@ class Gophermap(Rendering):
     description: ClassVar[str] = "raw RFC 1436 gopher menu: type, display, TAB selector/host/port"
     footer: ClassVar[str] = END + "\r\n"
 
-    def score(self, lines: Sequence[str]) -> float:
-        sample = [line for line in content_lines(lines) if line != END]
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        sample = [line for line in sample if line != END]
         if not sample:
             return 0.0
         return sum(1 for line in sample if line.count("\t") >= 3) / len(sample)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, longest_end, share
+from .base import Peeled, Rendering, longest_end, share
 
 RIGHT_FRAME = " | |"
 LEFT_FRAME = "| "
@@ -31,9 +31,9 @@ class MeulieFramed(Rendering):
     name: ClassVar[str] = "meulie-framed"
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '| … | |'"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return share(
-            content_lines(lines),
+            sample,
             lambda line: line.startswith(LEFT_FRAME) and line.endswith(RIGHT_FRAME),
             lambda line: line.startswith("|"),
         )
@@ -63,9 +63,9 @@ class MeulieRightFrame(Rendering):
     name: ClassVar[str] = "meulie-right-frame"
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '… | |' on the right"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return share(
-            content_lines(lines),
+            sample,
             lambda line: line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME),
             lambda line: False,
         )
@@ -94,7 +94,7 @@ class MeuliePlain(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, navigation rows then plain rows"
     header: ClassVar[str] = f"{NAV_FIRST}\n{NAV_SECOND}\n"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         if len(lines) >= 2 and lines[0] == NAV_FIRST and lines[1].startswith(NAV_FIRST + " "):
             return 1.0
         if len(lines) == 1 and lines[0] == NAV_FIRST:

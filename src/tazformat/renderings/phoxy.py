@@ -25,7 +25,7 @@ class Phoxy(Rendering):
     header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on taz.de\n"
     blank: ClassVar[str] = "\n"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         head = lines[:2]
         if any(MARK in line for line in head) or any(
             line.startswith("gophering on ") for line in head

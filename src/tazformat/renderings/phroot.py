@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering, content_lines, item_tag
+from .base import Peeled, Rendering, item_tag
 
 GUTTER = 7
 INDENT = " " * GUTTER
@@ -26,6 +26,7 @@ FLAT_TYPES = ("DIR", "IMG", "GIF", "TXT", "HTM")
 or ``TEL`` also begin ordinary text (``HTML und CSS: …``)."""
 _GUTTER_LABEL = re.compile(rf" *(?:{'|'.join(TYPES)}) ")
 _FLAT_LABEL = re.compile(rf"(?:{'|'.join(FLAT_TYPES)}) ")
+_FLAT_STARTS = frozenset(f"{word} " for word in FLAT_TYPES)
 
 
 class Phroot(Rendering):
@@ -36,7 +37,7 @@ class Phroot(Rendering):
     header: ClassVar[str] = "URI: \n"
     blank: ClassVar[str] = INDENT + "\n"
 
-    def score(self, lines: Sequence[str]) -> float:
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 1.0 if lines and lines[0].startswith(URI) else 0.0
 
     def header_size(self, lines: Sequence[str]) -> int:
@@ -63,9 +64,8 @@ class PhrootFlat(Rendering):
     name: ClassVar[str] = "phroot-flat"
     description: ClassVar[str] = "phroot.kroovy.de, white space normalised: 'DIR ' at line start"
 
-    def score(self, lines: Sequence[str]) -> float:
-        sample = content_lines(lines)
-        if not sample or not any(_FLAT_LABEL.match(line) for line in lines):
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        if not sample or not any(line[:4] in _FLAT_STARTS for line in lines):
             return 0.0
         return 0.93
 

@@ -21,9 +21,8 @@ class Plain(Rendering):
     name: ClassVar[str] = "plain"
     description: ClassVar[str] = "plain rows, no labels, no frame"
 
-    def score(self, lines: Sequence[str]) -> float:
-        first = next((line for line in lines if line.strip(" \t")), "")
-        return 0.6 if first.startswith(HEADING_START) else 0.0
+    def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
+        return 0.6 if sample and sample[0].startswith(HEADING_START) else 0.0
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)

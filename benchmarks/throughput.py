@@ -1,0 +1,295 @@
+"""Throughput: MB/s of loads and dumps on real pages, beside two Markdown parsers.
+
+Run ``python benchmarks/throughput.py [--corpus DIR] [--rounds N] [--check]``
+(``pip install -e '.[bench]'`` brings mistune and markdown-it-py). On the
+corpus pages, in one process, it times (best of several rounds, the rounds of
+all rows interleaved) ``tazformat.loads``, ``tazformat.dumps`` of the parsed
+documents, mistune 3 in AST mode and markdown-it-py's ``parse`` on the same
+pages with the framing stripped, and ``str.splitlines`` as the floor. Each
+row gives MB/s (UTF-8 bytes of its input a second) and its ratio to loads
+and to mistune, measured in the same run. The Markdown parsers read the
+stripped text, and their MB/s count its bytes; the table says which bytes a
+row counts.
+
+It also measures the cost a new process pays for a parser once Lark's cache
+is written (best of several fresh processes), the import time of
+``tazformat``, and the memory of a parsed page's models relative to its text
+(tracemalloc, each corpus page). The targets are printed as PASS/FAIL lines
+beside the measured values; only with ``--check`` does a failed (or
+unmeasured) target give a non-zero exit status. Times are compared with
+ratios and with the targets, never with a time limit for the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.metadata
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tazformat
+import tazformat.grammar
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = Path(os.environ.get("TAZFORMAT_CORPUS") or ROOT.parent / "shared" / "corpus")
+
+# What a new process pays for a parser: the grammar module is imported first,
+# only building the parser is timed.
+PARSER_SNIPPET = (
+    "import time, tazformat.grammar as g\n"
+    "t = time.perf_counter()\n"
+    "g.parser.cache_clear()\n"
+    "g.parser()\n"
+    "print(time.perf_counter() - t)\n"
+)
+IMPORT_SNIPPET = (
+    "import time\nt = time.perf_counter()\nimport tazformat\nprint(time.perf_counter() - t)\n"
+)
+
+# The targets, printed beside the measured values.
+LOADS_VS_MISTUNE = 2.0
+DUMPS_VS_LOADS = 10.0
+PARSER_BUILD_MS = 5.0
+MODELS_VS_TEXT = 4.0
+
+
+def size(texts: Sequence[str]) -> int:
+    """UTF-8 bytes of ``texts``."""
+    return sum(len(text.encode("utf-8", "surrogateescape")) for text in texts)
+
+
+@dataclass
+class Row:
+    """One row of the table: a function run over each of its inputs."""
+
+    name: str
+    run: Callable[[Any], object]
+    inputs: Sequence[object]
+    nbytes: int
+    counted: str
+    passes: int = 1
+    best: float = math.inf
+
+    def once(self) -> float:
+        """Seconds for ``passes`` passes over the inputs."""
+        run, inputs = self.run, self.inputs
+        start = time.perf_counter()
+        for _ in range(self.passes):
+            for item in inputs:
+                run(item)
+        return time.perf_counter() - start
+
+    def calibrate(self, min_time: float) -> None:
+        """Pick ``passes`` so that one round lasts at least ``min_time`` seconds."""
+        self.passes = 1
+        first = self.once()
+        self.passes = max(1, math.ceil(min_time / max(first, 1e-9)))
+
+    @property
+    def mbps(self) -> float:
+        """MB/s of the best round (the bytes this row counts)."""
+        return self.nbytes * self.passes / self.best / 1e6
+
+
+def markdown_parsers() -> tuple[dict[str, Callable[[str], object]], list[str]]:
+    """The Markdown parsers that are installed, and notes on those that are not."""
+    found: dict[str, Callable[[str], object]] = {}
+    notes: list[str] = []
+    try:
+        import mistune
+    except ImportError:
+        notes.append("mistune is not installed (pip install -e '.[bench]')")
+    else:
+        if int(mistune.__version__.split(".")[0]) >= 3:
+            found["mistune 3 (AST)"] = mistune.create_markdown(renderer=None)
+        else:
+            notes.append(f"mistune {mistune.__version__} is installed; the table needs mistune 3")
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError:
+        notes.append("markdown-it-py is not installed (pip install -e '.[bench]')")
+    else:
+        found["markdown-it-py"] = MarkdownIt().parse
+    return found, notes
+
+
+def throughput(
+    pages: list[str], rounds: int, min_time: float, out: Callable[[str], object]
+) -> dict[str, float]:
+    """Time each row, print the table, and return MB/s by row name."""
+    docs = [tazformat.loads(page) for page in pages]
+    stripped = [tazformat.dumps(doc, rendering="plain") for doc in docs]
+    framed_bytes, stripped_bytes = size(pages), size(stripped)
+    framed = f"dump, {framed_bytes:,} B"
+    plain = f"stripped, {stripped_bytes:,} B"
+    rows = [
+        Row("tazformat.loads", tazformat.loads, pages, framed_bytes, framed),
+        Row("tazformat.dumps", tazformat.dumps, docs, framed_bytes, framed),
+    ]
+    parsers, notes = markdown_parsers()
+    rows += [Row(name, run, stripped, stripped_bytes, plain) for name, run in parsers.items()]
+    rows.append(Row("str.splitlines", str.splitlines, pages, framed_bytes, framed))
+    for row in rows:
+        row.calibrate(min_time)
+    for _ in range(rounds):
+        for row in rows:
+            row.best = min(row.best, row.once())
+    speed = {row.name: row.mbps for row in rows}
+    loads, mistune = speed["tazformat.loads"], speed.get("mistune 3 (AST)")
+    out(
+        f"corpus: {len(pages)} pages, {framed_bytes:,} bytes; "
+        f"framing stripped: {stripped_bytes:,} bytes"
+    )
+    out(f"best of {rounds} rounds, each at least {min_time:g} s; MB/s = bytes counted / s / 1e6")
+    out("")
+    out(f"{'':18} {'bytes counted':>22} {'MB/s':>9} {'× loads':>9} {'× mistune':>10}")
+    for row in rows:
+        vs_mistune = f"{row.mbps / mistune:10.2f}" if mistune else f"{'-':>10}"
+        out(f"{row.name:18} {row.counted:>22} {row.mbps:9.2f} {row.mbps / loads:9.2f} {vs_mistune}")
+    for note in notes:
+        out(f"  note: {note}")
+    return speed
+
+
+def fresh_seconds(snippet: str, processes: int) -> float:
+    """Best seconds printed by ``snippet`` over fresh processes, after one warm-up run."""
+    best = math.inf
+    for run in range(processes + 1):
+        result = subprocess.run(
+            [sys.executable, "-c", snippet],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        if run:  # the warm-up run writes Lark's cache and the .pyc files
+            best = min(best, float(result.stdout.strip()))
+    return best
+
+
+def memory_ratios(pages: list[str]) -> list[float]:
+    """For each page: bytes that ``loads`` leaves alive in the document / bytes of the text.
+
+    Every page is parsed once before (the parser is built, caches are warm);
+    then, under tracemalloc, the difference of two snapshots taken after
+    ``gc.collect()``, one before ``loads`` and one while the document is held.
+    """
+    for page in pages:
+        tazformat.loads(page)
+    skip = [tracemalloc.Filter(False, tracemalloc.__file__)]
+    ratios = []
+    tracemalloc.start()
+    try:
+        for page in pages:
+            gc.collect()
+            before = tracemalloc.take_snapshot().filter_traces(skip)
+            doc = tazformat.loads(page)
+            gc.collect()
+            held = tracemalloc.take_snapshot().filter_traces(skip)
+            alive = sum(stat.size_diff for stat in held.compare_to(before, "filename"))
+            ratios.append(alive / max(1, size([page])))
+            del doc
+    finally:
+        tracemalloc.stop()
+    return ratios
+
+
+def verdict(name: str, value: float | None, op: str, bound: float, unit: str) -> tuple[str, bool]:
+    """A PASS/FAIL (or SKIP, when unmeasured) line for one target, and whether it passed."""
+    target = f"target {op} {bound:g}{unit}"
+    if value is None:
+        return f"SKIP  {name:28} {'n/a':>10}  {target:14} (not measured)", False
+    factor = value / bound if op == "≥" else bound / value
+    ok = factor >= 1
+    margin = f"{factor:.2f}× headroom" if ok else f"off by {1 / factor:.2f}×"
+    shown = f"{value:.2f}{unit}"
+    return f"{'PASS' if ok else 'FAIL'}  {name:28} {shown:>10}  {target:14} ({margin})", ok
+
+
+def main(argv: list[str] | None = None, out: Callable[[str], object] = print) -> int:
+    """Print the table, the measures and the targets; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per row (best wins)")
+    parser.add_argument(
+        "--min-time", type=float, default=0.2, help="seconds a round lasts at least"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=5, help="fresh processes for the start-up costs"
+    )
+    parser.add_argument("--check", action="store_true", help="exit 1 unless every target passes")
+    args = parser.parse_args(argv)
+    # Bytes as they are (line endings too), decoded the way loads decodes bytes.
+    pages = [
+        path.read_bytes().decode("utf-8", "surrogateescape")
+        for path in sorted(args.corpus.glob("*.txt"))
+    ]
+    if not pages:
+        sys.exit(f"no corpus pages in {args.corpus} (set TAZFORMAT_CORPUS)")
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(name)}"
+        for name in ("tazformat", "lark", "mistune", "markdown-it-py")
+        if _installed(name)
+    )
+    out(f"Python {platform.python_version()}; {versions}")
+
+    speed = throughput(pages, max(1, args.rounds), args.min_time, out)
+
+    out("")
+    processes = max(1, args.processes)
+    build = fresh_seconds(PARSER_SNIPPET, processes) * 1e3
+    imported = fresh_seconds(IMPORT_SNIPPET, processes) * 1e3
+    out(f"start-up, best of {processes} fresh processes (after a warm-up run):")
+    out(f"  tazformat.grammar.parser(), Lark cache written: {build:8.2f} ms")
+    out(f"  import tazformat:                               {imported:8.2f} ms")
+
+    out("")
+    ratios = memory_ratios(pages)
+    median, worst = statistics.median(ratios), max(ratios)
+    out(f"models alive after loads / UTF-8 bytes of the text, {len(ratios)} pages:")
+    out(f"  median {median:.2f}×, max {worst:.2f}×, min {min(ratios):.2f}×")
+
+    loads = speed["tazformat.loads"]
+    mistune = speed.get("mistune 3 (AST)")
+    lines = [
+        verdict(
+            "loads / mistune 3, MB/s",
+            loads / mistune if mistune else None,
+            "≥",
+            LOADS_VS_MISTUNE,
+            "×",
+        ),
+        verdict("dumps / loads, MB/s", speed["tazformat.dumps"] / loads, "≥", DUMPS_VS_LOADS, "×"),
+        verdict("parser build, cached", build, "≤", PARSER_BUILD_MS, " ms"),
+        verdict("models / text, max page", worst, "≤", MODELS_VS_TEXT, "×"),
+    ]
+    out("")
+    out("targets:")
+    for line, _ in lines:
+        out(line)
+    failed = sum(not ok for _, ok in lines)
+    out(f"{len(lines) - failed} of {len(lines)} targets pass")
+    return 1 if args.check and failed else 0
+
+
+def _installed(name: str) -> bool:
+    try:
+        importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,12 +29,20 @@ def test_nodes_carry_spans() -> None:
     assert page.title.span == Span(1, 3, 1, 3 + len("# taz.de -- " + page.title.text))
     first_tag = page.sections[2].items[0]
     assert first_tag.span.start_line == DEMO.split("\n").index("| Bibliothek | |") + 1
+    lines = DEMO.split("\n")
+    assert page.span == Span(1, 3, len(lines) - 1, len(lines[-2]) - 3)
+    assert page.lead is not None
+    assert page.lead.span == Span(2, 3, 3, len(lines[2]) - 3)
+    related = page.sections[3]
+    assert related.span.start_line == lines.index("| ## ARTIKEL ZUM THEMA | |") + 1
+    assert page.related[1].span.end_line == len(lines) - 1
 
 
 def test_spans_are_left_out_of_equality() -> None:
     _, page = article()
-    moved = attrs.evolve(page.title, span=Span(9, 9, 9, 9))
+    moved = attrs.evolve(page.title, line=9, column=9, end_column=9)
     assert moved == page.title
+    assert moved.span == Span(9, 9, 9, 9)
 
 
 def test_evolve_title_recomputes_kicker_and_dumps_in_the_rendering() -> None:

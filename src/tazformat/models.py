@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -107,8 +108,28 @@ class Diagnostic:
     """What the format allows at this place, where that is known."""
 
 
-def _no_span() -> Span:
-    return NO_SPAN
+def cover(rows: Iterable[Line]) -> Span:
+    """The span from the first to the last of ``rows`` that were parsed."""
+    placed = [row for row in rows if row.line]
+    if not placed:
+        return NO_SPAN
+    first, last = placed[0], placed[-1]
+    return Span(first.line, first.column, last.line, last.end_column)
+
+
+class _Covered:
+    """Mix-in: a node made of rows spans from its first row to its last."""
+
+    __slots__ = ()
+
+    def rows(self) -> Iterator[Line]:
+        """The node's rows, in source order."""
+        raise NotImplementedError
+
+    @property
+    def span(self) -> Span:
+        """Where the node stands in the source: first row to last."""
+        return cover(self.rows())
 
 
 @attrs.frozen
@@ -121,8 +142,21 @@ class Line:
     """How the row was rendered; ``None`` for the rendering's canonical form."""
     truncated: bool = attrs.field(default=False, kw_only=True)
     """True when a proxy cut this row to 79 bytes and ``…``."""
-    span: Span = attrs.field(factory=_no_span, eq=False, kw_only=True, repr=False)
-    """Where the row stands in the source."""
+    line: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    """1-based line of the row in the source (0 for a row built in code)."""
+    column: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    """1-based column where the row's content starts."""
+    end_column: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    """Column just past the row's content."""
+
+    @property
+    def span(self) -> Span:
+        """Where the row stands in the source."""
+        return Span(self.line, self.column, self.line, self.end_column)
+
+    def rows(self) -> Iterator[Line]:
+        """The row itself (every node yields its rows in source order)."""
+        yield self
 
 
 _KICKER_SEPARATOR = re.compile(r" ?: ")
@@ -186,7 +220,7 @@ class Stray(Line):
 
 
 @attrs.frozen
-class Paragraph:
+class Paragraph(_Covered):
     """Consecutive body rows, ended by a blank row or a subhead.
 
     Where the rendering drops blank rows, all rows between two subheads form
@@ -207,6 +241,10 @@ class Paragraph:
         """The paragraph's rows joined by single spaces."""
         return " ".join(line.text for line in self.lines)
 
+    def rows(self) -> Iterator[Line]:
+        """The paragraph's rows."""
+        yield from self.lines
+
     @property
     def plain_text(self) -> str:
         """The paragraph's text with each ``[n][text]`` replaced by its text."""
@@ -218,11 +256,15 @@ Block = Paragraph | Subhead | Stray
 
 
 @attrs.frozen
-class Lead:
+class Lead(_Covered):
     """The lead rows ``> …`` under the heading."""
 
     lines: tuple[Line, ...]
     """The rows, ``> `` removed."""
+
+    def rows(self) -> Iterator[Line]:
+        """The lead's rows."""
+        yield from self.lines
 
     @property
     def text(self) -> str:
@@ -295,7 +337,7 @@ class LinkTarget(Line):
 
 
 @attrs.frozen
-class Entry:
+class Entry(_Covered):
     """A listed article: a title row and the teaser rows under it."""
 
     title: Title | None
@@ -304,6 +346,12 @@ class Entry:
     teaser: tuple[Line, ...] = ()
     """The teaser rows."""
 
+    def rows(self) -> Iterator[Line]:
+        """The title row and the teaser rows."""
+        if self.title is not None:
+            yield self.title
+        yield from self.teaser
+
     @property
     def teaser_text(self) -> str:
         """The teaser's rows joined by single spaces."""
@@ -311,7 +359,7 @@ class Entry:
 
 
 @attrs.frozen
-class Links:
+class Links(_Covered):
     """The ``## LINKS`` section: targets of the inline references."""
 
     heading: Line
@@ -319,9 +367,15 @@ class Links:
     items: tuple[LinkTarget | Stray, ...] = ()
     """The target rows (and rows no rule understands), in order."""
 
+    def rows(self) -> Iterator[Line]:
+        """The heading row and the rows of the items."""
+        yield self.heading
+        for item in self.items:
+            yield from item.rows()
+
 
 @attrs.frozen
-class Authors:
+class Authors(_Covered):
     """The ``## AUTOREN`` section: one author a row."""
 
     heading: Line
@@ -329,9 +383,15 @@ class Authors:
     items: tuple[Line, ...] = ()
     """The author rows, in order."""
 
+    def rows(self) -> Iterator[Line]:
+        """The heading row and the rows of the items."""
+        yield self.heading
+        for item in self.items:
+            yield from item.rows()
+
 
 @attrs.frozen
-class Tags:
+class Tags(_Covered):
     """The ``## TAGS`` section: one tag a row, repeats kept."""
 
     heading: Line
@@ -339,9 +399,15 @@ class Tags:
     items: tuple[Line, ...] = ()
     """The tag rows, in order."""
 
+    def rows(self) -> Iterator[Line]:
+        """The heading row and the rows of the items."""
+        yield self.heading
+        for item in self.items:
+            yield from item.rows()
+
 
 @attrs.frozen
-class Related:
+class Related(_Covered):
     """The ``## ARTIKEL ZUM THEMA`` section: related articles."""
 
     heading: Line
@@ -349,13 +415,19 @@ class Related:
     items: tuple[Entry | Note | Stray, ...] = ()
     """The related articles (and other rows), in order."""
 
+    def rows(self) -> Iterator[Line]:
+        """The heading row and the rows of the items."""
+        yield self.heading
+        for item in self.items:
+            yield from item.rows()
+
 
 Section = Links | Authors | Tags | Related
 """One of the tail sections after the date row."""
 
 
 @attrs.frozen
-class Article:
+class Article(_Covered):
     """An article page: heading, lead, picture, body, date and tail sections."""
 
     title: Title
@@ -384,6 +456,15 @@ class Article:
                 continue
             return None
         return None
+
+    def rows(self) -> Iterator[Line]:
+        """Every row of the article, in source order."""
+        yield self.title
+        for part in (self.lead, self.picture, *self.body, self.date, *self.after_date):
+            if part is not None:
+                yield from part.rows()
+        for section in self.sections:
+            yield from section.rows()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -424,13 +505,19 @@ class Article:
 
 
 @attrs.frozen
-class Listing:
+class Listing(_Covered):
     """A listing page (section, tag, author, home): heading and entries."""
 
     title: Title
     """The heading; ``text`` is what follows ``taz.de -- ``."""
     items: tuple[Entry | Note | Stray, ...] = ()
     """The listed articles, notes and rows no rule understands, in order."""
+
+    def rows(self) -> Iterator[Line]:
+        """Every row of the listing, in source order."""
+        yield self.title
+        for item in self.items:
+            yield from item.rows()
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -465,3 +552,14 @@ class Document:
     """Damage and unknown rows, in source order."""
     truncated: bool = attrs.field(default=False, eq=False)
     """True when the capture was cut: its last row lost its frame or newline."""
+
+    def rows(self) -> Iterator[Line]:
+        """Every content row: the prelude's, then the page's."""
+        yield from self.prelude
+        if self.page is not None:
+            yield from self.page.rows()
+
+    @property
+    def span(self) -> Span:
+        """Where the content rows stand in the source: first to last."""
+        return cover(self.rows())

@@ -37,7 +37,6 @@ from .models import (
     Picture,
     Related,
     Section,
-    Span,
     Stray,
     Subhead,
     Tags,
@@ -89,14 +88,14 @@ def _row(token: Token) -> Row:
     return CURRENT.get().rows[line - 1]
 
 
-def _span(row: Row) -> Span:
-    _tag, content, framing, line, column = row
-    return Span(line, column, line, column + len(content) - len(framing.hidden))
+def _end(row: Row) -> int:
+    """The column just past a row's content in the source."""
+    return row.column + len(row.content) - len(row.framing.hidden)
 
 
 def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
     content = row.content
-    span = _span(row)
+    end = _end(row)
     truncated = content.endswith(ELLIPSIS) and is_cut_row(content)
     if truncated:
         CURRENT.get().diagnostics.append(
@@ -104,12 +103,20 @@ def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
                 "cut-row",
                 "a proxy cut this row to 79 bytes and '…'",
                 row.line,
-                span.end_column - 1,
+                end - 1,
                 ("a row of at most 80 bytes",),
             )
         )
     text = content[len(skip) :] if skip else content
-    return cls(text, framing=row.framing, truncated=truncated, span=span, **fields)
+    return cls(
+        text,
+        framing=row.framing,
+        truncated=truncated,
+        line=row.line,
+        column=row.column,
+        end_column=end,
+        **fields,
+    )
 
 
 def line_of(cls: type[L], token: Token) -> L:
@@ -135,7 +142,9 @@ def stray(row: Row, place: str) -> Stray:
             expected,
         )
     )
-    return Stray(row.content, framing=row.framing, span=_span(row))
+    return Stray(
+        row.content, framing=row.framing, line=row.line, column=row.column, end_column=_end(row)
+    )
 
 
 def _items(tokens: Sequence[Token], kind: str, cls: type[L], place: str) -> tuple[L | Stray, ...]:

@@ -19,6 +19,7 @@ from tazformat import Article, Document, ParseError, dumps, loads, same_content
 from tazformat.content import content_units
 from tazformat.models import TITLE_MARKUP, Entry, Framing, Line, Listing, Title
 from tazformat.renderings import RENDERINGS
+from tazformat.wording import looks_like_title
 
 PROPERTY = settings(max_examples=500, deadline=None)
 """The settings of every property: CI requires at least 500 examples."""
@@ -155,19 +156,29 @@ def test_edited_title_is_parsed_back(doc: Document, new: str, keep_framing: bool
 RENDERING_NAMES = [rendering.name for rendering in RENDERINGS]
 
 
+BLANK_ROW_RENDERINGS = ("phoxy", "gemini-text", "gemini-proxy-log", "gemini-archive")
+"""Renderings that mark no links and keep blank rows: entries split by wording."""
+
+
 def _wording_decides(doc: Document, rendering: str) -> bool:
     """Say whether wording alone must split entries that mislead it.
 
-    The Gemini renderings mark no links and keep no proxy cuts, so there a
-    title without a kicker or a cut teaser row can be read wrongly.
+    Where links are not marked and blank rows are kept, a title without a
+    kicker, a teaser that reads like a title, or a cut teaser row can be
+    read wrongly (spec § 2.7, rule 2).
     """
-    if not rendering.startswith("gemini"):
+    if rendering not in BLANK_ROW_RENDERINGS:
         return False
     page = doc.page
     items = page.items if isinstance(page, Listing) else getattr(page, "related", ())
     return any(
         isinstance(e, Entry)
-        and (e.title is None or e.title.kicker is None or any(r.truncated for r in e.teaser))
+        and (
+            e.title is None
+            or e.title.kicker is None
+            or any(r.truncated for r in e.teaser)
+            or looks_like_title(e.teaser_text)
+        )
         for e in items
     )
 

@@ -23,6 +23,8 @@ from .transformer import CURRENT, Build
 def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = None) -> Document:
     """Parse a taz dump.
 
+    Added in version 0.1.0.
+
     Args:
         text: The dump. ``bytes`` are decoded as UTF-8 with
             ``surrogateescape``, so invalid bytes survive a round trip
@@ -96,6 +98,8 @@ def _error(diagnostic: Diagnostic, text: str) -> ParseError:
 def dumps(doc: Document, *, rendering: str | None = None) -> str:
     """Write a document back as text.
 
+    Added in version 0.1.0.
+
     Args:
         doc: The document.
         rendering: Write the page in this rendering's canonical form instead
@@ -119,6 +123,8 @@ def load(
 ) -> Document:
     """Parse a dump from a file object (text or binary).
 
+    Added in version 0.1.0.
+
     Open text files with ``newline=""`` so that line endings reach the
     parser as they are.
     """
@@ -126,5 +132,8 @@ def load(
 
 
 def dump(doc: Document, fp: IO[str]) -> None:
-    """Write a document to a text file object (open it with ``newline=""``)."""
+    """Write a document to a text file object (open it with ``newline=""``).
+
+    Added in version 0.1.0.
+    """
     fp.write(dumps(doc))

@@ -103,7 +103,10 @@ def _article_units(page: Article) -> list[Unit]:
 
 
 def content_units(doc: Document) -> tuple[Unit, ...]:
-    """The document's content as units, in order (strays left out)."""
+    """The document's content as units, in order (strays left out).
+
+    Added in version 0.1.0.
+    """
     if isinstance(doc.page, Article):
         return tuple(_article_units(doc.page))
     if isinstance(doc.page, Listing):
@@ -127,6 +130,8 @@ def _matches(a: Unit, b: Unit, *, last: bool) -> bool:
 
 def same_content(a: Document, b: Document) -> bool:
     """Say whether two documents hold the same page, as far as both go.
+
+    Added in version 0.1.0.
 
     The units both documents hold must agree one by one: a proxy-cut row
     matches the text it was cut from, and where one capture ends before the

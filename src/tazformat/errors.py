@@ -9,11 +9,17 @@ from __future__ import annotations
 
 
 class TazFormatError(Exception):
-    """Base class of every error tazformat raises."""
+    """Base class of every error tazformat raises.
+
+    Added in version 0.1.0.
+    """
 
 
 class ParseError(TazFormatError, ValueError):
-    """The text is not a complete, undamaged taz page (strict mode)."""
+    """The text is not a complete, undamaged taz page (strict mode).
+
+    Added in version 0.1.0.
+    """
 
     def __init__(
         self,

@@ -173,7 +173,10 @@ def _listing(listing: Listing) -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of what ``to_dict`` gives."""
+    """The JSON Schema (draft 2020-12) of what ``to_dict`` gives.
+
+    Added in version 0.1.0.
+    """
     text = resources.files("tazformat").joinpath("schema").joinpath(SCHEMA).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -181,6 +184,8 @@ def json_schema() -> dict[str, Any]:
 
 def to_dict(doc: Document) -> dict[str, Any]:
     """The document's data as plain, JSON-ready values.
+
+    Added in version 0.1.0.
 
     An article gives ``kind`` ("article"), ``rendering``, ``title``,
     ``kicker``, ``headline``, ``lead``, ``picture``, ``dateline``,

@@ -86,6 +86,8 @@ def _article(page: Article, data: dict[str, Any]) -> list[str]:
 def to_markdown(doc: Document) -> str:
     """The page as Markdown, its metadata in YAML front matter.
 
+    Added in version 0.1.0.
+
     An article gives its title, kicker, headline, date, dateline, authors,
     tags, rendering and truncation in the front matter, then title, lead,
     picture caption, body with subheads and reference links, date and related

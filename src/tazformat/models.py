@@ -94,7 +94,10 @@ class Framing:
 
 @attrs.frozen
 class Diagnostic:
-    """Something the parser noticed: damage, or a row no rule understands."""
+    """Something the parser noticed: damage, or a row no rule understands.
+
+    Added in version 0.1.0.
+    """
 
     code: str
     """Stable identifier, e.g. ``cut-row`` or ``unknown-row``."""
@@ -428,7 +431,10 @@ Section = Links | Authors | Tags | Related
 
 @attrs.frozen
 class Article(_Covered):
-    """An article page: heading, lead, picture, body, date and tail sections."""
+    """An article page: heading, lead, picture, body, date and tail sections.
+
+    Added in version 0.1.0.
+    """
 
     title: Title
     """The heading."""
@@ -506,7 +512,10 @@ class Article(_Covered):
 
 @attrs.frozen
 class Listing(_Covered):
-    """A listing page (section, tag, author, home): heading and entries."""
+    """A listing page (section, tag, author, home): heading and entries.
+
+    Added in version 0.1.0.
+    """
 
     title: Title
     """The heading; ``text`` is what follows ``taz.de -- ``."""
@@ -536,7 +545,10 @@ Page = Article | Listing
 
 @attrs.frozen
 class Document:
-    """A parsed taz dump: the page, how it was rendered, and what was noticed."""
+    """A parsed taz dump: the page, how it was rendered, and what was noticed.
+
+    Added in version 0.1.0.
+    """
 
     rendering: str
     """Name of the rendering the text came in, e.g. ``meulie-framed``."""

@@ -14,6 +14,8 @@ def _entry(entry: Entry) -> str:
 def to_text(doc: Document) -> str:
     """The page as plain text: title, lead, body, date; or a listing's entries.
 
+    Added in version 0.1.0.
+
     Rows are unwrapped, inline references resolved to their text, and blocks
     separated by blank lines. A document without a page gives ``""``.
     """

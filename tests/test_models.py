@@ -7,7 +7,7 @@ import pytest
 
 import tazformat
 from tazformat.cli import demo_bytes
-from tazformat.models import Article, Framing, Line, Paragraph, Span, Title
+from tazformat.models import Article, Framing, Line, Paragraph, Span, Tags, Title
 
 DEMO = demo_bytes().decode("utf-8")
 
@@ -27,7 +27,9 @@ def test_models_are_frozen() -> None:
 def test_nodes_carry_spans() -> None:
     _, page = article()
     assert page.title.span == Span(1, 3, 1, 3 + len("# taz.de -- " + page.title.text))
-    first_tag = page.sections[2].items[0]
+    tags = page.sections[2]
+    assert isinstance(tags, Tags)
+    first_tag = tags.items[0]
     assert first_tag.span.start_line == DEMO.split("\n").index("| Bibliothek | |") + 1
     lines = DEMO.split("\n")
     assert page.span == Span(1, 3, len(lines) - 1, len(lines[-2]) - 3)

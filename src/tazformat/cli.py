@@ -5,7 +5,9 @@ or its ``to_dict`` data as JSON or JSON lines, its Markdown or plain text, or
 one CSV/TSV row of metadata a file; with no file it parses the bundled demo
 document. ``tazformat check FILE ...`` reports round-trip exactness and
 diagnostics, and exits non-zero when a file does not round-trip (or, with
-``--strict``, has diagnostics).
+``--strict``, has diagnostics). ``tazformat convert PATH... --to F -o OUT
+[--jobs N]`` converts many files to JSON lines, CSV/TSV or Parquet (see
+``tazformat.batch``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import batch
 from .api import dumps, loads
 from .export import to_dict
 from .markdown import to_markdown
@@ -117,6 +120,50 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        fmt = args.to or batch.format_of(args.output)
+        output = out if args.output == "-" else args.output
+        summary = batch.convert(
+            args.paths, output, fmt, jobs=args.jobs, progress=args.progress, err=sys.stderr
+        )
+    except batch.BatchError as error:
+        print(f"tazformat: {error}", file=sys.stderr)
+        return 2
+    return summary.status
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of jobs: {text!r}")
+    return int(text)
+
+
+def _add_convert(commands: Any) -> None:
+    convert = commands.add_parser(
+        "convert", help="convert many files to JSON lines, CSV/TSV or Parquet"
+    )
+    convert.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders (their *.txt) or globs"
+    )
+    convert.add_argument(
+        "--to", choices=batch.FORMATS, help="the output format (default: from OUT's suffix)"
+    )
+    convert.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the output file ('-': stdout)"
+    )
+    convert.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, help="worker processes (0: one per CPU; default 1)"
+    )
+    convert.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal and tqdm is installed)",
+    )
+    convert.set_defaults(run=_convert)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``tazformat`` command."""
     top = argparse.ArgumentParser(
@@ -134,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="dumps to check")
     check.add_argument("--strict", action="store_true", help="fail on any diagnostic too")
     check.set_defaults(run=_check)
+    _add_convert(commands)
     return top
 
 

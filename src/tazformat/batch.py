@@ -1,0 +1,562 @@
+"""Convert many dumps at once: JSON lines, CSV/TSV or Parquet, in order.
+
+``convert`` finds the files (``find_files``), parses them in a pool of
+worker processes, and streams one record a file to the output in sorted
+input order, the same for any number of jobs. Workers send back finished
+records (text lines, or row values for Parquet), never documents, and only a
+few chunks are in flight at a time, so memory stays flat however many files
+there are. Files that cannot be read, or hold no taz page, are reported and
+left out of the output; they do not stop the run.
+
+The ``tazformat convert`` command is a thin layer over ``convert``.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import glob
+import importlib
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
+
+import attrs
+
+from .api import loads
+from .export import to_dict
+from .table import COLUMNS, row
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+FORMATS = ("jsonl", "csv", "tsv", "parquet")
+"""The output formats of ``convert``."""
+
+INTEGER_COLUMNS = frozenset({"links", "entries", "diagnostics"})
+"""The columns of ``tazformat.table.COLUMNS`` that hold counts; the others hold text."""
+
+JSON_COLUMN = "json"
+"""The Parquet column holding each file's ``to_dict`` data as JSON text."""
+
+PARQUET_BATCH = 2048
+"""Rows a Parquet row group holds (rows are buffered up to this many)."""
+
+MAX_CHUNK = 64
+"""The most files a worker parses in one task."""
+
+NO_PAGE = "not a taz dump (no page)"
+"""The failure reported for a file with no taz page."""
+
+PathArg: TypeAlias = str | os.PathLike[str]
+"""A path given as a string or a path-like object."""
+
+_MAGIC = re.compile(r"[*?[]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class BatchError(ValueError):
+    """A ``convert`` request that cannot be carried out (before any work)."""
+
+
+@attrs.frozen
+class Outcome:
+    """What a worker sends back for one file.
+
+    Attributes:
+        name: The file's name as found.
+        record: The output record (a line of text, or a tuple of Parquet
+            row values); ``None`` when the file failed.
+        codes: The codes of the document's diagnostics.
+        error: Why the file failed, or ``None``.
+
+    """
+
+    name: str
+    record: Any
+    codes: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@attrs.define
+class Summary:
+    """The counts of a ``convert`` run.
+
+    Attributes:
+        files: Files found.
+        converted: Files written to the output.
+        failed: Files left out: unreadable, or not a taz dump.
+        codes: Diagnostics by code, over every file that was parsed.
+
+    """
+
+    files: int = 0
+    converted: int = 0
+    failed: int = 0
+    codes: collections.Counter[str] = attrs.field(factory=collections.Counter)
+
+    @property
+    def status(self) -> int:
+        """The exit status: 1 when there were files and every one failed, else 0."""
+        return 1 if self.files and not self.converted else 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one file's outcome."""
+        self.codes.update(outcome.codes)
+        if outcome.error is None:
+            self.converted += 1
+        else:
+            self.failed += 1
+
+    def report(self) -> str:
+        """The summary as text: files done, failures, diagnostics by code."""
+        files = f"{self.files} file{'' if self.files == 1 else 's'}"
+        lines = [f"{files}: {self.converted} converted, {self.failed} failed"]
+        if self.codes:
+            counts = ", ".join(f"{code} {count}" for code, count in sorted(self.codes.items()))
+            lines.append(f"diagnostics: {counts}")
+        else:
+            lines.append("diagnostics: none")
+        return "\n".join(lines)
+
+
+def _expand(path: str) -> list[Path]:
+    found = Path(path)
+    if not found.exists() and _MAGIC.search(path):
+        matches = [Path(match) for match in glob.glob(path, recursive=True)]
+        if not matches:
+            raise FileNotFoundError(2, "no file matches this pattern", path)
+        return [file for match in matches for file in _expand(str(match))]
+    if found.is_dir():
+        return [file for file in found.rglob("*.txt") if not file.is_dir()]
+    if not found.exists():
+        raise FileNotFoundError(2, "No such file or directory", path)
+    return [found]
+
+
+def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
+    """The files that paths name, sorted and without repeats.
+
+    Added in version 0.1.0.
+
+    Args:
+        paths: A path or several: files, directories (their ``*.txt`` files,
+            recursively) and glob patterns (``**`` reaches into directories).
+
+    Returns:
+        The files, sorted by path.
+
+    Raises:
+        FileNotFoundError: for a path that does not exist and a pattern that
+            matches nothing.
+
+    """
+    names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    return sorted({file for name in names for file in _expand(os.fspath(name))})
+
+
+def _valid(text: str) -> str:
+    """Text with bytes that were not UTF-8 (lone surrogates) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _json(data: dict[str, Any]) -> str:
+    """JSON text that encodes as UTF-8: bytes that were not UTF-8 stay escaped."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text if _SURROGATE.search(text) is None else json.dumps(data)
+
+
+def _csv_line(values: Iterable[Any], tab: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel-tab" if tab else "excel", lineterminator="\n")
+    writer.writerow([_valid(value) if isinstance(value, str) else value for value in values])
+    return out.getvalue()
+
+
+def header(fmt: str) -> str:
+    """The text a ``csv`` or ``tsv`` output starts with (empty for the others)."""
+    return _csv_line(COLUMNS, fmt == "tsv") if fmt in ("csv", "tsv") else ""
+
+
+def _record(name: str, fmt: str, raw: bytes) -> Outcome:
+    doc = loads(raw)
+    codes = tuple(d.code for d in doc.diagnostics)
+    if doc.page is None:
+        return Outcome(name, None, codes, NO_PAGE)
+    if fmt == "jsonl":
+        record: Any = _json({"file": name, **to_dict(doc)}) + "\n"
+    elif fmt == "parquet":
+        values = row(name, doc)
+        cells = [_valid(v) if isinstance(v, str) else v for v in values.values()]
+        record = (*cells, _json(to_dict(doc)))
+    else:
+        record = _csv_line(row(name, doc).values(), fmt == "tsv")
+    return Outcome(name, record, codes)
+
+
+def convert_file(name: str, fmt: str) -> Outcome:
+    """Read and parse one file into its output record.
+
+    Args:
+        name: The file's path.
+        fmt: One of ``FORMATS``.
+
+    Returns:
+        The outcome. A file that cannot be read, has no taz page, or (by a
+        bug) makes the parser raise gives an outcome with an ``error``.
+
+    """
+    try:
+        raw = Path(name).read_bytes()
+    except OSError as error:
+        return Outcome(name, None, (), error.strerror or str(error))
+    try:
+        return _record(name, fmt, raw)
+    except Exception as error:  # a parser bug must not stop a run of many files
+        return Outcome(name, None, (), f"internal error: {type(error).__name__}: {error}")
+
+
+def convert_chunk(names: Sequence[str], fmt: str) -> list[Outcome]:
+    """Convert several files: the task a worker process runs.
+
+    Args:
+        names: The files' paths.
+        fmt: One of ``FORMATS``.
+
+    Returns:
+        One outcome a file, in order.
+
+    """
+    return [convert_file(name, fmt) for name in names]
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files a task holds: enough for cheap tasks, few enough to share the work.
+
+    Args:
+        files: How many files there are.
+        jobs: How many worker processes share them.
+
+    Returns:
+        About a quarter of each worker's share, between 1 and ``MAX_CHUNK``.
+
+    """
+    return max(1, min(MAX_CHUNK, -(-files // (jobs * 4))))
+
+
+def _chunks(names: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(names), size):
+        yield names[start : start + size]
+
+
+def outcomes(
+    files: Sequence[PathArg], fmt: str, *, jobs: int = 1, chunksize: int | None = None
+) -> Iterator[Outcome]:
+    """Convert files, yielding their outcomes in the order of ``files``.
+
+    Args:
+        files: The files.
+        fmt: One of ``FORMATS``.
+        jobs: Worker processes; 1 (or files that fit in one task) converts
+            in this process.
+        chunksize: Files a task holds (default: ``chunk_size``).
+
+    Returns:
+        An iterator of outcomes. With several jobs at most ``4 * jobs``
+        tasks are in flight, so memory stays flat.
+
+    """
+    names = [os.fspath(file) for file in files]
+    size = chunksize or chunk_size(len(names), jobs)
+    chunks = _chunks(names, size)
+    if jobs <= 1 or len(names) <= size:
+        return (outcome for chunk in chunks for outcome in convert_chunk(chunk, fmt))
+    return pooled(chunks, fmt, jobs)
+
+
+def pooled(chunks: Iterable[Sequence[str]], fmt: str, jobs: int) -> Iterator[Outcome]:
+    """Convert chunks of files in a process pool, yielding outcomes in order.
+
+    Args:
+        chunks: The files' paths, a chunk a task; read only as tasks finish.
+        fmt: One of ``FORMATS``.
+        jobs: Worker processes.
+
+    Returns:
+        An iterator of outcomes, in the order of the chunks. At most
+        ``4 * jobs`` tasks are in flight.
+
+    """
+    from concurrent.futures import ProcessPoolExecutor  # here: the command starts faster
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: collections.deque[Future[list[Outcome]]] = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(convert_chunk, chunk, fmt))
+            if len(pending) >= 4 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+class Sink(Protocol):
+    """Where records go: a text stream or a Parquet file."""
+
+    def write(self, record: Any) -> None:
+        """Write one record."""
+
+    def close(self) -> None:
+        """Finish the output."""
+
+
+@attrs.define
+class TextSink:
+    """Records that are lines of text, written to a text stream.
+
+    Attributes:
+        stream: The stream.
+        owned: Close the stream at the end.
+
+    """
+
+    stream: TextIO
+    owned: bool = False
+
+    def write(self, record: Any) -> None:
+        """Write one line."""
+        self.stream.write(record)
+
+    def close(self) -> None:
+        """Flush, and close the stream if it is owned."""
+        if self.owned:
+            self.stream.close()
+        else:
+            self.stream.flush()
+
+
+def optional(name: str) -> ModuleType | None:
+    """An optional module, or ``None`` when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    pa, pq = optional("pyarrow"), optional("pyarrow.parquet")
+    if pa is None or pq is None:
+        raise BatchError("parquet output needs pyarrow: pip install 'tazformat[parquet]'")
+    return pa, pq
+
+
+def parquet_schema() -> Any:
+    """The ``pyarrow`` schema of the Parquet output: the table columns, then ``json``."""
+    pa, _ = _pyarrow()
+    types = [(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in COLUMNS]
+    return pa.schema([*types, (JSON_COLUMN, pa.string())])
+
+
+@attrs.define
+class ParquetSink:
+    """Records that are row values, written to Parquet in row groups.
+
+    Attributes:
+        path: The Parquet file.
+        batch: Rows a row group holds.
+
+    """
+
+    path: Path
+    batch: int = PARQUET_BATCH
+    _rows: list[tuple[Any, ...]] = attrs.field(init=False, factory=list)
+    _writer: Any = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        """Open the Parquet writer."""
+        _, pq = _pyarrow()
+        self._writer = pq.ParquetWriter(str(self.path), parquet_schema())
+
+    def write(self, record: Any) -> None:
+        """Buffer one row, writing a row group when the buffer is full."""
+        self._rows.append(record)
+        if len(self._rows) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            pa, _ = _pyarrow()
+            columns = [list(column) for column in zip(*self._rows, strict=True)]
+            self._writer.write_batch(pa.record_batch(columns, schema=self._writer.schema))
+            self._rows.clear()
+
+    def close(self) -> None:
+        """Write the last rows and close the file."""
+        self._flush()
+        self._writer.close()
+
+
+def check_output(output: PathArg | TextIO, fmt: str) -> None:
+    """Check that a format can be written to an output, before any work.
+
+    Args:
+        output: A file path, or a text stream (not for ``parquet``).
+        fmt: One of ``FORMATS``.
+
+    Raises:
+        BatchError: for an unknown format, for Parquet to a stream, or for
+            Parquet without ``pyarrow``.
+
+    """
+    if fmt not in FORMATS:
+        raise BatchError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not isinstance(output, (str, os.PathLike)):
+            raise BatchError("parquet output needs a file (-o FILE)")
+        _pyarrow()
+
+
+def open_sink(output: PathArg | TextIO, fmt: str) -> Sink:
+    """The sink of a format, with its header written.
+
+    Args:
+        output: A file path, or a text stream (not for ``parquet``).
+        fmt: One of ``FORMATS``.
+
+    Returns:
+        The sink; close it at the end.
+
+    Raises:
+        BatchError: as ``check_output`` does.
+
+    """
+    check_output(output, fmt)
+    if isinstance(output, (str, os.PathLike)):
+        if fmt == "parquet":
+            return ParquetSink(Path(output))
+        stream = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by the sink)
+        sink = TextSink(stream, owned=True)
+    else:
+        sink = TextSink(output)
+    sink.write(header(fmt))
+    return sink
+
+
+def format_of(output: PathArg) -> str:
+    """The format an output file's suffix names (``.jsonl``, ``.csv``, ``.tsv``, ``.parquet``).
+
+    Raises:
+        BatchError: for any other suffix.
+
+    """
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise BatchError(f"cannot tell the format from {os.fspath(output)!r}: give --to")
+    return suffix
+
+
+class Progress:
+    """A progress bar on a stream (``tqdm``, when installed), and messages beside it.
+
+    Args:
+        total: The number of files.
+        stream: Where the bar and the messages go.
+        show: Show a bar (when ``tqdm`` is installed).
+
+    """
+
+    def __init__(self, total: int, stream: TextIO, show: bool) -> None:
+        """Start the bar."""
+        self.stream = stream
+        tqdm = optional("tqdm") if show else None
+        self._bar: Any = None
+        if tqdm is not None:
+            self._bar = tqdm.tqdm(total=total, file=stream, unit="file", dynamic_ncols=True)
+
+    def advance(self) -> None:
+        """Count one more file."""
+        if self._bar is not None:
+            self._bar.update()
+
+    def say(self, message: str) -> None:
+        """Write a message line without breaking the bar."""
+        if self._bar is not None:
+            self._bar.write(message, file=self.stream)
+        else:
+            print(message, file=self.stream)
+
+    def close(self) -> None:
+        """Remove the bar."""
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _isatty(stream: IO[str]) -> bool:
+    isatty: Callable[[], bool] | None = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def convert(
+    paths: PathArg | Iterable[PathArg],
+    output: PathArg | TextIO,
+    fmt: str,
+    *,
+    jobs: int = 1,
+    progress: bool | None = None,
+    err: TextIO | None = None,
+    chunksize: int | None = None,
+) -> Summary:
+    """Convert many dumps to one output, a record a file in sorted order.
+
+    Added in version 0.1.0.
+
+    Args:
+        paths: Files, directories (their ``*.txt``, recursively) and globs.
+        output: The output file, or a text stream for ``jsonl``, ``csv``
+            and ``tsv``.
+        fmt: One of ``FORMATS``: ``jsonl`` writes ``{"file": name,
+            **to_dict(doc)}`` a line; ``csv`` and ``tsv`` write
+            ``tazformat.table`` rows under a header; ``parquet`` writes the
+            table columns and ``json``, the ``to_dict`` data as JSON text.
+        jobs: Worker processes (0: one per CPU); the output is the same for
+            any number.
+        progress: Show a progress bar on ``err`` (default: when ``err`` is a
+            terminal and ``tqdm`` is installed).
+        err: Where failures, the bar and the summary go (default: stderr).
+        chunksize: Files a worker task holds (default: ``chunk_size``).
+
+    Returns:
+        The counts. Failed files are reported on ``err`` and left out.
+
+    Raises:
+        FileNotFoundError: for a path that does not exist (before any work).
+        BatchError: for an output the format cannot have (before any work).
+
+    """
+    stream = err or sys.stderr
+    check_output(output, fmt)
+    files = find_files(paths)
+    sink = open_sink(output, fmt)
+    summary = Summary(files=len(files))
+    bar = Progress(len(files), stream, _isatty(stream) if progress is None else progress)
+    try:
+        for outcome in outcomes(files, fmt, jobs=jobs or os.cpu_count() or 1, chunksize=chunksize):
+            summary.add(outcome)
+            if outcome.error is None:
+                sink.write(outcome.record)
+            else:
+                bar.say(f"tazformat: {outcome.name}: {outcome.error}")
+            bar.advance()
+    finally:
+        bar.close()
+        sink.close()
+    print(summary.report(), file=stream)
+    return summary

@@ -15,7 +15,7 @@ the damage each capture shows:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -143,8 +143,3 @@ def same_content(a: Document, b: Document) -> bool:
     if shorter == 0:
         return len(units_a) == len(units_b)
     return all(_matches(units_a[i], units_b[i], last=i == shorter - 1) for i in range(shorter))
-
-
-def _texts(units: Sequence[Unit]) -> list[tuple[str, str]]:
-    """The units as plain ``(kind, text)`` pairs (for messages and tests)."""
-    return [(unit.kind, unit.text) for unit in units]

@@ -22,9 +22,6 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 CUT_CODES = ("cut-capture", "cut-frame")
 """Diagnostics that say the capture was cut."""
 
-ROW_TAGS = ("i", "l", "m")
-"""Item types a row reaches the grammar with: info text, link item, image item."""
-
 
 class Row(NamedTuple):
     """A content row: its item type, its content and its framing."""

@@ -243,6 +243,8 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
         if _installed(name)
     )
     out(f"Python {platform.python_version()}; {versions}")
+    mode = "lark-cython (the fast extra)" if tazformat.grammar.FAST else "pure Python"
+    out(f"parser: {mode}; set TAZFORMAT_PURE=1 to measure pure Python")
 
     speed = throughput(pages, max(1, args.rounds), args.min_time, out)
 

@@ -8,7 +8,9 @@ one line a row, each line ``<tag><content>\n`` (see ``row_text``).
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
+from typing import Any
 
 from lark import Lark, Token, UnexpectedInput, UnexpectedToken
 
@@ -20,9 +22,30 @@ GRAMMAR_PACKAGE = "tazformat"
 GRAMMAR_FILE = "taz.lark"
 
 
+def _fast_plugins() -> dict[str, Any] | None:
+    """lark-cython's plugins, when the ``fast`` extra is installed."""
+    try:
+        import lark_cython  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ImportError:
+        return None
+    plugins: dict[str, Any] = lark_cython.plugins
+    return plugins
+
+
+FAST = _fast_plugins() is not None and not os.environ.get("TAZFORMAT_PURE")
+"""Whether parsing uses lark-cython: when the ``fast`` extra is installed,
+unless the environment sets ``TAZFORMAT_PURE``. Results are the same."""
+
+
 @functools.cache
-def parser() -> Lark:
-    """The parser, with the model builder as its transformer (built once)."""
+def parser(fast: bool = False) -> Lark:
+    """The parser, with the model builder as its transformer (built once).
+
+    Args:
+        fast: Build it with lark-cython (the ``fast`` extra must be installed).
+
+    """
+    options: dict[str, Any] = {"_plugins": _fast_plugins()} if fast else {"cache": True}
     return Lark.open_from_package(
         GRAMMAR_PACKAGE,
         GRAMMAR_FILE,
@@ -32,7 +55,7 @@ def parser() -> Lark:
         transformer=ModelBuilder(),
         maybe_placeholders=True,
         propagate_positions=False,
-        cache=True,
+        **options,
     )
 
 
@@ -53,7 +76,7 @@ def _recover(error: UnexpectedInput) -> bool:
 
 def parse_rows(rows: Sequence[Row]) -> tuple[tuple[Stray, ...], Page | None]:
     """Parse rows into the prelude's stray rows and the page (run inside a Build)."""
-    result: tuple[tuple[Stray, ...], Page | None] = parser().parse(  # type: ignore[assignment]
+    result: tuple[tuple[Stray, ...], Page | None] = parser(FAST).parse(  # type: ignore[assignment]
         row_text(rows), on_error=_recover
     )
     return result

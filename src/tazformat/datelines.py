@@ -30,13 +30,12 @@ class Dateline:
     """The place or places, as written (``Kyjiw, Lwiw und Slowjansk``)."""
     agency: str | None
     """The agency or agencies (``taz``, ``dpa/rtr/afp``); ``None`` when loose."""
-    places: tuple[str, ...] = attrs.field(init=False)
-    """The places one by one, split at ``, ``, `` und `` and ``/``."""
     loose: bool = False
     """True for the looser ``Aus <Ort> …`` form without bar and agency."""
 
-    @places.default
-    def _places(self) -> tuple[str, ...]:
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places one by one, split at ``, ``, `` und `` and ``/``."""
         return tuple(part for part in _SEPARATORS.split(self.place) if part)
 
 

@@ -5,7 +5,7 @@ Each row-backed node keeps its content (``text``, markup removed) and a
 ``Framing`` that holds every other character of its row, so that
 ``tazformat.dumps`` writes the original back byte for byte. Values that
 follow from the text (a title's kicker, a paragraph's references) are
-computed when a node is built, so an edited node stays consistent.
+computed when read, so an edited node stays consistent.
 
 Source positions (``Span``) are kept for messages but left out of
 equality: two nodes are equal when their content and framing are.
@@ -185,17 +185,14 @@ class Title(Line):
     heading (``# `` for the bare site heading ``# taz.de``), empty for an
     entry title."""
 
-    kicker: str | None = attrs.field(init=False, eq=False)
-    """Text before the first ``: `` (or `` : ``), or ``None``."""
-    headline: str = attrs.field(init=False, eq=False)
-    """Text after the kicker's separator, or the whole title."""
-
-    @kicker.default
-    def _kicker(self) -> str | None:
+    @property
+    def kicker(self) -> str | None:
+        """Text before the first ``: `` (or `` : ``), or ``None``."""
         return _split_title(self.text)[0]
 
-    @headline.default
-    def _headline(self) -> str:
+    @property
+    def headline(self) -> str:
+        """Text after the kicker's separator, or the whole title."""
         return _split_title(self.text)[1]
 
 
@@ -232,11 +229,10 @@ class Paragraph(_Covered):
 
     lines: tuple[Line, ...]
     """The rows, in order."""
-    references: tuple[InlineReference, ...] = attrs.field(init=False, eq=False)
-    """The inline references in the paragraph, in order."""
 
-    @references.default
-    def _references(self) -> tuple[InlineReference, ...]:
+    @property
+    def references(self) -> tuple[InlineReference, ...]:
+        """The inline references in the paragraph, in order."""
         return find_references(" ".join(line.text for line in self.lines))
 
     @property
@@ -298,11 +294,9 @@ def _parse_date(text: str) -> datetime.date | None:
 class DateLine(Line):
     """The date row after the body, e.g. ``8 Jan 2022``."""
 
-    date: datetime.date | None = attrs.field(init=False, eq=False)
-    """The date, or ``None`` when the row names no real calendar day."""
-
-    @date.default
-    def _date(self) -> datetime.date | None:
+    @property
+    def date(self) -> datetime.date | None:
+        """The date, or ``None`` when the row names no real calendar day."""
         return _parse_date(self.text)
 
 
@@ -313,18 +307,15 @@ _LINK_TARGET = re.compile(r"\[(\d+)\] (.*)", re.DOTALL)
 class LinkTarget(Line):
     """A row ``[n] <target>`` of ``## LINKS``; ``text`` is the whole row."""
 
-    number: int = attrs.field(init=False, eq=False)
-    """The reference number."""
-    target: str = attrs.field(init=False, eq=False)
-    """The link target, usually a taz path such as ``/Slug/!5826872``."""
-
-    @number.default
-    def _number(self) -> int:
+    @property
+    def number(self) -> int:
+        """The reference number."""
         match = _LINK_TARGET.fullmatch(self.text)
         return int(match.group(1)) if match else 0
 
-    @target.default
-    def _target(self) -> str:
+    @property
+    def target(self) -> str:
+        """The link target, usually a taz path such as ``/Slug/!5826872``."""
         match = _LINK_TARGET.fullmatch(self.text)
         return match.group(2) if match else self.text
 
@@ -450,11 +441,10 @@ class Article(_Covered):
     """Rows between the date and the first section that no rule understands."""
     sections: tuple[Section | Stray, ...] = ()
     """The tail sections, in the order they appear."""
-    dateline: Dateline | None = attrs.field(init=False, eq=False)
-    """The dateline that opens the body, if any."""
 
-    @dateline.default
-    def _dateline(self) -> Dateline | None:
+    @property
+    def dateline(self) -> Dateline | None:
+        """The dateline that opens the body, if any."""
         for block in self.body:
             if isinstance(block, Paragraph) and block.lines:
                 return read_dateline(block.lines[0].text)

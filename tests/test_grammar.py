@@ -28,6 +28,7 @@ KINDS = [
     ("i", "Text"),
     ("i", ""),
     ("l", "Kicker: Titel"),
+    ("l", "[1] /Slug/!5826872"),
     ("m", "Ein Bild"),
 ]
 """One row of every kind the grammar tells apart, with its item type."""

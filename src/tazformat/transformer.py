@@ -61,8 +61,8 @@ EXPECTED = {
     "body": ("TEXT", "SUBHEAD", "DATE", "LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
     "date": ("LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
     "links": ("LINK_TARGET", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
-    "authors": ("TEXT", "TAGS_HEAD", "RELATED_HEAD"),
-    "tags": ("TEXT", "RELATED_HEAD"),
+    "authors": ("TEXT", "ITEM", "TAGS_HEAD", "RELATED_HEAD"),
+    "tags": ("TEXT", "ITEM", "RELATED_HEAD"),
     "related": ("TEXT", "ITEM"),
     "listing": ("TEXT", "ITEM"),
 }
@@ -147,8 +147,10 @@ def stray(row: Row, place: str) -> Stray:
     )
 
 
-def _items(tokens: Sequence[Token], kind: str, cls: type[L], place: str) -> tuple[L | Stray, ...]:
-    return tuple(line_of(cls, t) if t.type == kind else stray(_row(t), place) for t in tokens)
+def _items(
+    tokens: Sequence[Token], kinds: tuple[str, ...], cls: type[L], place: str
+) -> tuple[L | Stray, ...]:
+    return tuple(line_of(cls, t) if t.type in kinds else stray(_row(t), place) for t in tokens)
 
 
 def _entries(rows: Sequence[Row]) -> list[Entry | Note]:
@@ -253,15 +255,15 @@ class ModelBuilder(Transformer[Token, Any]):
 
     def links(self, tokens: list[Token]) -> Links:
         head, *rest = tokens
-        return Links(line_of(Line, head), _items(rest, "LINK_TARGET", LinkTarget, "links"))
+        return Links(line_of(Line, head), _items(rest, ("LINK_TARGET",), LinkTarget, "links"))
 
     def authors(self, tokens: list[Token]) -> Authors:
         head, *rest = tokens
-        return Authors(line_of(Line, head), _items(rest, "TEXT", Line, "authors"))
+        return Authors(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "authors"))
 
     def tags(self, tokens: list[Token]) -> Tags:
         head, *rest = tokens
-        return Tags(line_of(Line, head), _items(rest, "TEXT", Line, "tags"))
+        return Tags(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "tags"))
 
     def related(self, tokens: list[Token]) -> Related:
         head, *rest = tokens

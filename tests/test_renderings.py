@@ -171,3 +171,19 @@ def test_the_home_page_heading_has_no_lead() -> None:
     assert doc.page.title.text == "taz.de"
     assert [n.text for n in doc.page.notes] == ["Die linke Tageszeitung."]
     assert tazformat.dumps(doc) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "ambiguous"),
+    [
+        ("# taz.de -- Nord\n", True),  # plain, a flat menu, gemtext: all alike
+        ("| # taz.de -- Nord | |\n", False),  # the frame tells
+        ("taz.de -- Nord\n", False),  # no '# ': Gemini as a proxy shows it
+        ("# taz.de -- Nord\nHafen: Kräne\n", False),
+    ],
+)
+def test_too_little_text_is_a_diagnostic(text: str, ambiguous: bool) -> None:
+    doc = tazformat.loads(text)
+    codes = [d.code for d in doc.diagnostics]
+    assert ("ambiguous-rendering" in codes) is ambiguous
+    assert tazformat.dumps(doc) == text

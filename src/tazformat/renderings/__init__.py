@@ -42,6 +42,8 @@ FALLBACK = "plain"
 """The rendering used when no other fits."""
 
 _CONFIDENT = 0.5
+_CLEAR = 0.9
+"""A score that one row can earn alone (a frame, a label): no guess then."""
 
 
 def get(name: str) -> Rendering:
@@ -66,7 +68,9 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
 
     Returns:
         The best-fitting rendering, and a diagnostic when none fits well
-        enough and the plain fallback was taken.
+        enough and the plain fallback was taken (``unknown-rendering``), or
+        when a single row that carries no mark of its rendering was all
+        there was to go by (``ambiguous-rendering``).
 
     """
     sample = content_lines(lines)
@@ -74,8 +78,18 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
         (rendering.score(lines, sample), -index) for index, rendering in enumerate(RENDERINGS)
     ]
     best_score, best_index = max(scores)
+    best = RENDERINGS[-best_index]
+    if best_score >= _CONFIDENT and len(sample) < 2 and best_score < _CLEAR:
+        note = Diagnostic(
+            "ambiguous-rendering",
+            f"too few rows to tell the rendering; read as {best.name}",
+            1,
+            1,
+            ("more rows of the page",),
+        )
+        return best, (note,)
     if best_score >= _CONFIDENT:
-        return RENDERINGS[-best_index], ()
+        return best, ()
     fallback = get(FALLBACK)
     if not any(line.strip(" \t") for line in lines):
         return fallback, ()

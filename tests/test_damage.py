@@ -142,3 +142,14 @@ def test_bytes_keep_invalid_utf8() -> None:
 def test_a_ten_megabyte_row() -> None:
     text = "| # taz.de -- A: B | |\n| " + "x" * 10_000_000 + " | |\n"
     assert tazformat.dumps(tazformat.loads(text)) == text
+
+
+def test_a_byte_order_mark_stays_with_the_header() -> None:
+    text = "\ufeff| # taz.de -- Stadt: Ein Platz | |\n| > Ein Satz. | |\n"
+    doc = tazformat.loads(text)
+    assert doc.rendering == "meulie-framed"
+    assert doc.page is not None
+    assert doc.page.title.text == "Stadt: Ein Platz"
+    assert doc.diagnostics == ()
+    assert tazformat.dumps(doc) == text
+    assert tazformat.loads(text.encode()).header == "\ufeff"

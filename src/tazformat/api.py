@@ -19,6 +19,9 @@ from .rows import peel, segments, split_lines
 from .serializer import serialize
 from .transformer import CURRENT, Build
 
+BOM = "\ufeff"
+"""A byte order mark opening a text is kept with the header, not the first row."""
+
 
 def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = None) -> Document:
     """Parse a taz dump.
@@ -44,7 +47,8 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     """
     if isinstance(text, bytes):
         text = text.decode("utf-8", "surrogateescape")
-    parts = segments(text)
+    bom = BOM if text.startswith(BOM) else ""
+    parts = segments(text[len(bom) :])
     if rendering is None:
         chosen, notes = renderings.detect([part.line for part in parts])
     else:
@@ -75,7 +79,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     return Document(
         chosen.name,
         page,
-        header=rows.header,
+        header=bom + rows.header,
         prelude=prelude,
         footer=rows.footer,
         diagnostics=diagnostics,

@@ -165,11 +165,14 @@ def _wording_decides(doc: Document, rendering: str) -> bool:
 
     Where links are not marked and blank rows are kept, a title without a
     kicker, a teaser that reads like a title, or a cut teaser row can be
-    read wrongly (spec § 2.7, rule 2).
+    read wrongly (spec § 2.7, rule 2); where leads are not marked either
+    (Gemini), so can an article without a lead (spec § 3.12).
     """
     if rendering not in BLANK_ROW_RENDERINGS:
         return False
     page = doc.page
+    if isinstance(page, Article) and page.lead is None and rendering.startswith("gemini"):
+        return True  # Gemini marks no lead: body text after the heading may read as one
     items = page.items if isinstance(page, Listing) else getattr(page, "related", ())
     return any(
         isinstance(e, Entry)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..damage import is_cut_row
 from ..models import Framing
 from ..wording import looks_like_teaser, looks_like_title
 from .base import Peeled, Rendering
@@ -75,11 +76,11 @@ class GeminiShown(Rendering):
     def _is_lead(rows: list[Peeled], gap_after: list[bool], index: int) -> bool:
         """Say whether the row after the heading is the lead.
 
-        It is when it ends a sentence, does not look like an entry title, and
-        a ``Bild:`` row or a blank row follows it.
+        It is when it ends a sentence, does not look like an entry title, is
+        no proxy cut, and a ``Bild:`` row or a blank row follows it.
         """
         text = rows[index].content
-        if text.startswith(("Bild: ", "> ")) or looks_like_title(text):
+        if text.startswith(("Bild: ", "> ")) or looks_like_title(text) or is_cut_row(text):
             return False
         if not looks_like_teaser(text):
             return False

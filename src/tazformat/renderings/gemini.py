@@ -39,6 +39,17 @@ _LOG = re.compile(r"-- ")
 _LINK = re.compile(r"=>[ \t]*\S+(?:[ \t]+|$)")
 
 
+def _reads_as_lead(text: str) -> bool:
+    """Say whether a row reads as a lead.
+
+    It does when it ends a sentence and is no entry title, no picture, no
+    proxy cut and not marked with ``> `` already.
+    """
+    if text.startswith(("Bild: ", "> ")) or looks_like_title(text) or is_cut_row(text):
+        return False
+    return looks_like_teaser(text)
+
+
 def _is_heading(line: str) -> bool:
     return line.startswith(HEADING) or line == SITE
 
@@ -79,16 +90,13 @@ class GeminiShown(Rendering):
         It is when it ends a sentence, does not look like an entry title, is
         no proxy cut, and a ``Bild:`` row or a blank row follows it.
         """
-        text = rows[index].content
-        if text.startswith(("Bild: ", "> ")) or looks_like_title(text) or is_cut_row(text):
-            return False
-        if not looks_like_teaser(text):
+        if not _reads_as_lead(rows[index].content):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
         return gap_after[index] or following.startswith("Bild: ")
 
     def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        if kind == "LEAD" and (looks_like_title(text) or not looks_like_teaser(text)):
+        if kind == "LEAD" and not _reads_as_lead(text):
             return Framing()  # a lead the rule would not find keeps its "> "
         hidden = {"HEADING": "# ", "LEAD": "> ", "SECTION_HEAD": "## "}.get(kind, "")
         return Framing(hidden=hidden)

@@ -187,3 +187,10 @@ def test_too_little_text_is_a_diagnostic(text: str, ambiguous: bool) -> None:
     codes = [d.code for d in doc.diagnostics]
     assert ("ambiguous-rendering" in codes) is ambiguous
     assert tazformat.dumps(doc) == text
+
+
+def test_gophermap_links_rows_link_to_their_targets() -> None:
+    from tazformat.cli import demo_bytes
+
+    text = tazformat.dumps(tazformat.loads(demo_bytes()), rendering="gophermap")
+    assert "1[1] /Bezirk-kauft-alten-Bus/!6100001\t/Bezirk-kauft-alten-Bus/!6100001\t" in text

@@ -4,11 +4,14 @@ Each row is ``<type><display>TAB<selector>TAB<host>TAB<port>`` and ends in
 CRLF; a row ``.`` ends the menu. Type ``i`` rows are information (text),
 ``I``/``g``/``p`` images, every other type an item that links somewhere.
 The type character is the row's prefix, the tab-separated fields its
-suffix, and the final ``.`` row the document's footer.
+suffix, and the final ``.`` row the document's footer. In canonical form a
+``## LINKS`` row is a link item whose selector is its target; other items,
+whose selectors are not known, get ``/``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -16,6 +19,8 @@ from ..models import Framing
 from .base import Peeled, Rendering, item_tag
 
 END = "."
+_TARGET = re.compile(r"\[\d+\] (/[^\t\r\n]*)")
+"""A ``## LINKS`` row whose target is a taz path: its selector."""
 HOST = "taz.de"
 PORT = "70"
 
@@ -53,6 +58,9 @@ class Gophermap(Rendering):
         return Peeled(tag, kind, line[1:tab], line[tab:])
 
     def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+        target = _TARGET.fullmatch(text) if kind == "LINK_TARGET" else None
+        if target is not None:  # a ## LINKS row links to its target
+            return Framing("1", f"\t{target.group(1)}\t{HOST}\t{PORT}", "\r\n")
         if tag == "i":
             return Framing("i", f"\t\t{HOST}\t{PORT}", "\r\n")
         return Framing("I" if tag == "m" else "1", f"\t/\t{HOST}\t{PORT}", "\r\n")

@@ -17,7 +17,6 @@ from .grammar import parse_rows
 from .models import Diagnostic, Document
 from .rows import peel, segments, split_lines
 from .serializer import serialize
-from .transformer import CURRENT, Build
 
 BOM = "\ufeff"
 """A byte order mark opening a text is kept with the header, not the first row."""
@@ -54,12 +53,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     else:
         chosen, notes = renderings.get(rendering), ()
     rows = peel(parts, chosen)
-    build = Build(rows.rows)
-    token = CURRENT.set(build)
-    try:
-        prelude, page = parse_rows(rows.rows)
-    finally:
-        CURRENT.reset(token)
+    prelude, page, noticed = parse_rows(rows.rows)
     found = [*notes, *rows.diagnostics]
     if page is None and rows.rows:
         first = rows.rows[0]
@@ -72,7 +66,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
                 ("HEADING",),
             )
         )
-    found += build.diagnostics
+    found += noticed
     diagnostics = tuple(sorted(found, key=lambda d: (d.line, d.column)))
     if strict and diagnostics:
         raise _error(diagnostics[0], text)

@@ -14,9 +14,9 @@ from typing import Any
 
 from lark import Lark, Token, UnexpectedInput, UnexpectedToken
 
-from .models import Page, Stray
+from .models import Diagnostic, Page, Stray
 from .rows import Row
-from .transformer import ModelBuilder
+from .transformer import CURRENT, Build, ModelBuilder
 
 GRAMMAR_PACKAGE = "tazformat"
 GRAMMAR_FILE = "taz.lark"
@@ -74,12 +74,19 @@ def _recover(error: UnexpectedInput) -> bool:
     return True
 
 
-def parse_rows(rows: Sequence[Row]) -> tuple[tuple[Stray, ...], Page | None]:
-    """Parse rows into the prelude's stray rows and the page (run inside a Build)."""
-    result: tuple[tuple[Stray, ...], Page | None] = parser(FAST).parse(  # type: ignore[assignment]
-        row_text(rows), on_error=_recover
-    )
-    return result
+def parse_rows(
+    rows: Sequence[Row],
+) -> tuple[tuple[Stray, ...], Page | None, list[Diagnostic]]:
+    """Parse rows into the prelude's stray rows, the page, and what was noticed."""
+    build = Build(rows)
+    token = CURRENT.set(build)
+    try:
+        result: tuple[tuple[Stray, ...], Page | None] = parser(FAST).parse(  # type: ignore[assignment]
+            row_text(rows), on_error=_recover
+        )
+    finally:
+        CURRENT.reset(token)
+    return (*result, build.diagnostics)
 
 
 def row_text(rows: Sequence[Row]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
+from importlib import resources
 from typing import Any
 
 from lark import Lark, Token, UnexpectedInput, UnexpectedToken
@@ -20,6 +21,16 @@ from .transformer import CURRENT, Build, ModelBuilder
 
 GRAMMAR_PACKAGE = "tazformat"
 GRAMMAR_FILE = "taz.lark"
+
+
+def grammar_text() -> str:
+    """The grammar, read from the package with ``importlib.resources``.
+
+    The first call imports what ``importlib.resources`` reads packages with
+    (``zipfile``, about 1.5 ms of the parser's build).
+    """
+    folder = resources.files(GRAMMAR_PACKAGE).joinpath("grammar")
+    return folder.joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
 
 
 def _fast_plugins() -> dict[str, Any] | None:
@@ -46,10 +57,8 @@ def parser(fast: bool = False) -> Lark:
 
     """
     options: dict[str, Any] = {"_plugins": _fast_plugins()} if fast else {"cache": True}
-    return Lark.open_from_package(
-        GRAMMAR_PACKAGE,
-        GRAMMAR_FILE,
-        ("grammar",),
+    return Lark(
+        grammar_text(),
         parser="lalr",
         lexer="contextual",
         transformer=ModelBuilder(),

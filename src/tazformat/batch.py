@@ -14,10 +14,8 @@ The ``tazformat convert`` command is a thin layer over ``convert``.
 from __future__ import annotations
 
 import collections
-import csv
 import glob
 import importlib
-import io
 import json
 import os
 import re
@@ -31,7 +29,7 @@ import attrs
 
 from .api import loads
 from .export import to_dict
-from .table import COLUMNS, row
+from .table import COLUMNS, csv_line, row
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -173,10 +171,7 @@ def _json(data: dict[str, Any]) -> str:
 
 
 def _csv_line(values: Iterable[Any], tab: bool) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, dialect="excel-tab" if tab else "excel", lineterminator="\n")
-    writer.writerow([_valid(value) if isinstance(value, str) else value for value in values])
-    return out.getvalue()
+    return csv_line([_valid(v) if isinstance(v, str) else v for v in values], tab=tab)
 
 
 def header(fmt: str) -> str:

@@ -17,12 +17,12 @@ from .models import (
     Entry,
     Line,
     Links,
+    LinkTarget,
     Listing,
     Paragraph,
     Subhead,
     Tags,
 )
-from .references import absolute_url, article_id
 
 SCHEMA = "document.schema.json"
 """The schema file, in ``tazformat/schema/``."""
@@ -55,19 +55,19 @@ def links(article: Article) -> list[dict[str, Any]]:
     for paragraph in article.paragraphs:
         for reference in paragraph.references:
             texts.setdefault(reference.number, reference.text)
-    targets: dict[int, str] = {}
+    targets: dict[int, LinkTarget] = {}
     for target in article.link_targets:
-        targets.setdefault(target.number, target.target)
+        targets.setdefault(target.number, target)
     found = []
     for number in sorted(texts.keys() | targets.keys()):
-        path = targets.get(number)
+        known = targets.get(number)
         found.append(
             {
                 "number": number,
                 "text": texts.get(number),
-                "target": path,
-                "article_id": None if path is None else article_id(path),
-                "url": None if path is None else absolute_url(path),
+                "target": None if known is None else known.target,
+                "article_id": None if known is None else known.article_id,
+                "url": None if known is None else known.url,
             }
         )
     return found

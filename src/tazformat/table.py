@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -54,11 +55,15 @@ def row(name: str, doc: Document) -> dict[str, Any]:
     }
 
 
+def csv_line(values: Iterable[Any], *, tab: bool = False) -> str:
+    """One line of CSV (or TSV) holding ``values``, with its line ending."""
+    out = io.StringIO()
+    csv.writer(out, dialect="excel-tab" if tab else "excel", lineterminator="\n").writerow(values)
+    return out.getvalue()
+
+
 def write_table(rows: Iterable[tuple[str, Document]], out: IO[str], *, tab: bool = False) -> None:
     """Write a header and one row per ``(name, document)`` as CSV (or TSV)."""
-    writer = csv.DictWriter(
-        out, fieldnames=COLUMNS, dialect="excel-tab" if tab else "excel", lineterminator="\n"
-    )
-    writer.writeheader()
+    out.write(csv_line(COLUMNS, tab=tab))
     for name, doc in rows:
-        writer.writerow(row(name, doc))
+        out.write(csv_line(row(name, doc).values(), tab=tab))

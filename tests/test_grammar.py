@@ -6,11 +6,12 @@ import itertools
 import random
 
 import pytest
+from lark import Lark
 
-from tazformat.grammar import parser, row_text
+from tazformat.grammar import grammar_text, parser, row_text
 from tazformat.models import Framing
 from tazformat.rows import Row
-from tazformat.transformer import CURRENT, Build
+from tazformat.transformer import CURRENT, Build, ModelBuilder
 
 KINDS = [
     ("i", "# taz.de -- Fall: Kurz"),
@@ -34,13 +35,33 @@ KINDS = [
 """One row of every kind the grammar tells apart, with its item type."""
 
 
-def parse(kinds: tuple[tuple[str, str], ...]) -> object:
-    rows = [Row(tag, content, Framing(), n, 1) for n, (tag, content) in enumerate(kinds, 1)]
-    token = CURRENT.set(Build(rows))
+def parse(kinds: tuple[tuple[str, str], ...], grammar: Lark | None = None) -> object:
+    """Parse one row of each of ``kinds``; a blank row follows every third row."""
+    rows = [
+        Row(tag, content, Framing(gap="\n" if n % 3 == 0 else ""), n, 1)
+        for n, (tag, content) in enumerate(kinds, 1)
+    ]
+    build = Build(rows)
+    token = CURRENT.set(build)
     try:
-        return parser().parse(row_text(rows))  # no on_error: the grammar alone
+        result = (grammar or parser()).parse(row_text(rows))  # no on_error: the grammar alone
     finally:
         CURRENT.reset(token)
+    return result, build.diagnostics
+
+
+def one_token_a_row() -> Lark:
+    """The grammar without its run terminals: every row is a token of its own."""
+    text = grammar_text()
+    for old, new in [
+        ("PLAIN | ", ""),
+        ("lead: LEAD\n", "lead: LEAD+\n"),
+        ("LEAD.4: /(?:i> [^\\n]*\\n)+/", "LEAD.4: /i> [^\\n]*\\n/"),
+    ]:
+        assert old in text, old
+        text = text.replace(old, new)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("PLAIN."))
+    return Lark(text, parser="lalr", lexer="contextual", transformer=ModelBuilder())
 
 
 @pytest.mark.parametrize("length", [1, 2, 3])
@@ -64,3 +85,15 @@ def test_long_sequences_in_page_order_parse() -> None:
             key=lambda kind: KINDS.index(kind) + chance.random() * 6,
         )
         parse(tuple(kinds))
+
+
+def test_runs_of_rows_read_as_one_token_a_row() -> None:
+    """PLAIN and LEAD runs only save tokens: models and diagnostics stay the same."""
+    single = one_token_a_row()
+    chance = random.Random(2026)
+    for _ in range(1500):
+        kinds = sorted(
+            (chance.choice(KINDS) for _ in range(chance.randint(2, 24))),
+            key=lambda kind: KINDS.index(kind) + chance.random() * 12,
+        )
+        assert parse(tuple(kinds)) == parse(tuple(kinds), single), kinds

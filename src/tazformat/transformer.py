@@ -1,10 +1,11 @@
 """The Lark transformer: grammar matches in, models out.
 
 The parser calls these methods as it reduces rules (no parse tree is built).
-Each token is one row; its ``line`` is the row's index in the row text, by
-which the transformer finds the peeled ``Row`` with its
-framing. The rows and the diagnostics of the parse in progress live in a
-``Build`` held by a context variable, so one parser serves every call.
+Each token is one row, or a run of rows (``PLAIN``, ``LEAD``); its ``line``
+is the index of its first row in the row text, by which the transformer
+finds the peeled ``Row`` with its framing. The rows and the diagnostics of
+the parse in progress live in a ``Build`` held by a context variable, so one
+parser serves every call.
 """
 
 from __future__ import annotations
@@ -82,10 +83,36 @@ class Build:
 CURRENT: ContextVar[Build] = ContextVar("tazformat_build")
 
 
+Kinded = tuple[str, Row]
+"""A row with its kind, named as in the grammar (a run's rows are TEXT or ITEM)."""
+
+RUNS = {"PLAIN", "LEAD"}
+"""Terminals that match a run of rows rather than one row."""
+
+
 def _row(token: Token) -> Row:
     line = token.line
     assert line is not None
     return CURRENT.get().rows[line - 1]
+
+
+def expand(tokens: Sequence[Token]) -> list[Kinded]:
+    """Each row of ``tokens`` with its kind: a run token gives one pair a row."""
+    rows = CURRENT.get().rows
+    found: list[Kinded] = []
+    for token in tokens:
+        kind = token.type
+        first = token.line
+        assert first is not None
+        if kind not in RUNS:
+            found.append((kind, rows[first - 1]))
+            continue
+        run = rows[first - 1 : first - 1 + token.value.count("\n")]
+        if kind == "LEAD":
+            found.extend((kind, row) for row in run)
+        else:
+            found.extend(("TEXT" if row.tag == "i" else "ITEM", row) for row in run)
+    return found
 
 
 def _end(row: Row) -> int:
@@ -119,9 +146,10 @@ def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
     )
 
 
-def line_of(cls: type[L], token: Token) -> L:
-    """Build a row node of type ``cls`` from a token, its markup removed."""
-    return _node(cls, _row(token), MARKUP.get(token.type, ""))
+def line_of(cls: type[L], kinded: Kinded) -> L:
+    """Build a row node of type ``cls`` from a row of a kind, its markup removed."""
+    kind, row = kinded
+    return _node(cls, row, MARKUP.get(kind, ""))
 
 
 def heading(row: Row) -> Title:
@@ -148,9 +176,9 @@ def stray(row: Row, place: str) -> Stray:
 
 
 def _items(
-    tokens: Sequence[Token], kinds: tuple[str, ...], cls: type[L], place: str
+    rows: Sequence[Kinded], kinds: tuple[str, ...], cls: type[L], place: str
 ) -> tuple[L | Stray, ...]:
-    return tuple(line_of(cls, t) if t.type in kinds else stray(_row(t), place) for t in tokens)
+    return tuple(line_of(cls, r) if r[0] in kinds else stray(r[1], place) for r in rows)
 
 
 def _entries(rows: Sequence[Row]) -> list[Entry | Note]:
@@ -165,37 +193,36 @@ def _entries(rows: Sequence[Row]) -> list[Entry | Note]:
     return items
 
 
-def entries(tokens: Sequence[Token], place: str) -> tuple[Entry | Note | Stray, ...]:
+def entries(rows: Sequence[Kinded], place: str) -> tuple[Entry | Note | Stray, ...]:
     """Group listed rows into entries and notes; rows of other kinds stay strays."""
     items: list[Entry | Note | Stray] = []
     run: list[Row] = []
-    for token in tokens:
-        if token.type in ("TEXT", "ITEM"):
-            run.append(_row(token))
+    for kind, row in rows:
+        if kind in ("TEXT", "ITEM"):
+            run.append(row)
             continue
         items.extend(_entries(run))
         run = []
-        items.append(stray(_row(token), place))
+        items.append(stray(row, place))
     items.extend(_entries(run))
     return tuple(items)
 
 
-def paragraphs(tokens: Sequence[Token]) -> tuple[Block, ...]:
+def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
     """Group body rows into paragraphs, ended by blank rows and subheads."""
     blocks: list[Block] = []
     lines: list[Line] = []
-    for token in tokens:
-        row = _row(token)
-        if token.type == "TEXT":
+    for kind, row in rows:
+        if kind == "TEXT":
             lines.append(_node(Line, row))
             if not row.framing.gap:
                 continue
         if lines:
             blocks.append(Paragraph(tuple(lines)))
             lines = []
-        if token.type == "SUBHEAD":
-            blocks.append(line_of(Subhead, token))
-        elif token.type != "TEXT":
+        if kind == "SUBHEAD":
+            blocks.append(_node(Subhead, row, MARKUP[kind]))
+        elif kind != "TEXT":
             blocks.append(stray(row, "body"))
     if lines:
         blocks.append(Paragraph(tuple(lines)))
@@ -220,7 +247,7 @@ class ModelBuilder(Transformer[Token, Any]):
             or picture is not None
             or date is not None
             or bool(sections)
-            or any(t.type == "SUBHEAD" for t in body)
+            or any(kind == "SUBHEAD" for kind, _ in body)
         )
         if not is_article:
             return Listing(title, entries(body, "listing"))
@@ -238,33 +265,35 @@ class ModelBuilder(Transformer[Token, Any]):
         return heading(_row(tokens[0]))
 
     def lead(self, tokens: list[Token]) -> Lead:
-        return Lead(tuple(line_of(Line, t) for t in tokens))
+        return Lead(tuple(line_of(Line, r) for r in expand(tokens)))
 
     def picture(self, tokens: list[Token]) -> Picture:
-        return line_of(Picture, tokens[0])
+        return line_of(Picture, (tokens[0].type, _row(tokens[0])))
 
-    def body(self, tokens: list[Token]) -> list[Token]:
-        return tokens
+    def body(self, tokens: list[Token]) -> list[Kinded]:
+        return expand(tokens)
 
     def date(self, tokens: list[Token]) -> tuple[DateLine, tuple[Stray, ...]]:
         first, *rest = tokens
-        return line_of(DateLine, first), tuple(stray(_row(t), "date") for t in rest)
+        return line_of(DateLine, (first.type, _row(first))), tuple(
+            stray(_row(t), "date") for t in rest
+        )
 
     def sections(self, children: list[Section]) -> tuple[Section, ...]:
         return tuple(children)
 
     def links(self, tokens: list[Token]) -> Links:
-        head, *rest = tokens
+        head, *rest = expand(tokens)
         return Links(line_of(Line, head), _items(rest, ("LINK_TARGET",), LinkTarget, "links"))
 
     def authors(self, tokens: list[Token]) -> Authors:
-        head, *rest = tokens
+        head, *rest = expand(tokens)
         return Authors(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "authors"))
 
     def tags(self, tokens: list[Token]) -> Tags:
-        head, *rest = tokens
+        head, *rest = expand(tokens)
         return Tags(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "tags"))
 
     def related(self, tokens: list[Token]) -> Related:
-        head, *rest = tokens
+        head, *rest = expand(tokens)
         return Related(line_of(Line, head), entries(rest, "related"))

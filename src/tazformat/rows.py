@@ -70,79 +70,80 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
 
 _SEGMENT = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)((?:[ \t]*(?:\r\n|\r|\n))*)")
 
-
-class Segment(NamedTuple):
-    """A line with its line ending and the blank lines after it, verbatim."""
-
-    line: str
-    newline: str
-    gap: str
-    number: int
-    """1-based line number of ``line``."""
+Segment = tuple[str, str, str]
+"""A line, its line ending, and the blank lines after it, verbatim."""
 
 
 def segments(text: str) -> list[Segment]:
     """Cut ``text`` into lines, each with the run of blank lines after it.
 
-    Blank lines (only spaces and tabs) are gathered by one regular
-    expression match, so long runs of them cost no per-line work. Only the
-    first line of a text, and a last line without line ending, can be blank.
+    One regular expression match a line, blank lines included in the match
+    of the line before them, so long runs of blank lines cost no per-line
+    work. Only the first line of a text, and a last line without line
+    ending, can be blank.
     """
-    found = []
-    number = 1
-    for line, newline, gap in _SEGMENT.findall(text):
-        if not (line or newline):  # the empty match at the end of the text
-            break
-        found.append(Segment(line, newline, gap, number))
-        number += 1 + (gap.count("\n") + gap.count("\r") - gap.count("\r\n") if gap else 0)
+    found: list[Segment] = _SEGMENT.findall(text)
+    if found and not (found[-1][0] or found[-1][1]):  # the empty match at the end of the text
+        found.pop()
     return found
+
+
+def count_lines(text: str) -> int:
+    """How many line endings ``text`` holds."""
+    if not text:
+        return 0
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
     """Peel each line's framing by ``rendering`` (lines from ``segments``)."""
-    lines = [part.line for part in parts]
+    lines = [part[0] for part in parts]
     header_size = rendering.header_size(lines)
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
-    body = parts[header_size : len(parts) - footer_size]
-    header = "".join(p.line + p.newline + p.gap for p in parts[:header_size])
-    footer = "".join(p.line + p.newline + p.gap for p in parts[len(parts) - footer_size :])
-    last = parts[-1].number if parts else 0
+    end = len(parts) - footer_size
+    header = "".join([line + newline + gap for line, newline, gap in parts[:header_size]])
+    footer = "".join([line + newline + gap for line, newline, gap in parts[end:]])
+    last = len(parts) - 1 if not footer_size else -1  # index of a last line the body holds
+    number = 1 + count_lines(header)
     peeled: list[Peeled] = []
-    kept: list[Segment] = []
-    gaps: list[str] = []
+    kept: list[tuple[str, str, int]] = []  # newline, blank rows after, line number
     leading: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for part in body:
-        line, newline, gap, number = part
-        cut = not newline and number == last
+    split = rendering.peel
+    for index in range(header_size, end):
+        line, newline, gap = parts[index]
         if not line.strip(" \t"):  # only a first or an unfinished last line
             blank = line + newline + gap
-            if gaps:
-                gaps[-1] += blank
+            if kept:
+                newline_before, gap_before, number_before = kept[-1]
+                kept[-1] = (newline_before, gap_before + blank, number_before)
             else:
                 leading.append(blank)
-            if cut:
+            if not newline:
                 diagnostics.append(_cut_capture(number, line))
-            continue
-        row = rendering.peel(line, is_last=number == last)
-        if row.damage is not None:
-            code, message, column = row.damage
-            diagnostics.append(Diagnostic(code, message, number, column))
-        elif cut:
-            diagnostics.append(_cut_capture(number, line))
-        peeled.append(row)
-        kept.append(part)
-        gaps.append(gap)
+        else:
+            row = split(line, is_last=index == last)
+            if row.damage is not None:
+                code, message, column = row.damage
+                diagnostics.append(Diagnostic(code, message, number, column))
+            elif not newline:
+                diagnostics.append(_cut_capture(number, line))
+            peeled.append(row)
+            kept.append((newline, gap, number))
+        number += 1 + count_lines(gap)
     header += "".join(leading)
-    peeled = rendering.restore(peeled, [bool(gap) for gap in gaps])
+    if type(rendering).restore is not Rendering.restore:
+        peeled = rendering.restore(peeled, [bool(gap) for _, gap, _ in kept])
     framings: dict[tuple[str, str, str, str, str], Framing] = {}
     rows = []
-    for p, part, gap in zip(peeled, kept, gaps, strict=True):
-        key = (p.prefix, p.suffix, part.newline, gap, p.hidden)
+    for (tag, prefix, content, suffix, hidden, _), (newline, gap, line_number) in zip(
+        peeled, kept, strict=True
+    ):
+        key = (prefix, suffix, newline, gap, hidden)
         framing = framings.get(key)
         if framing is None:
             framing = framings[key] = Framing(*key)
-        rows.append(Row(p.tag, p.content, framing, part.number, len(p.prefix) + 1))
+        rows.append(Row(tag, content, framing, line_number, len(prefix) + 1))
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
 

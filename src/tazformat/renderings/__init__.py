@@ -74,11 +74,13 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
 
     """
     sample = content_lines(lines)
-    scores = [
-        (rendering.score(lines, sample), -index) for index, rendering in enumerate(RENDERINGS)
-    ]
-    best_score, best_index = max(scores)
-    best = RENDERINGS[-best_index]
+    best, best_score = RENDERINGS[-1], -1.0
+    for rendering in RENDERINGS:  # on a tie the earlier wins: none beats a full score
+        score = rendering.score(lines, sample)
+        if score > best_score:
+            best, best_score = rendering, score
+            if score >= 1.0:
+                break
     if best_score >= _CONFIDENT and len(sample) < 2 and best_score < _CLEAR:
         note = Diagnostic(
             "ambiguous-rendering",

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import attrs
 
 from .models import Diagnostic, Framing
-from .renderings.base import Peeled, Rendering
+from .renderings.base import Rendering
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -105,47 +105,47 @@ def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
     footer = "".join([line + newline + gap for line, newline, gap in parts[end:]])
     last = len(parts) - 1 if not footer_size else -1  # index of a last line the body holds
     number = 1 + count_lines(header)
-    peeled: list[Peeled] = []
-    kept: list[tuple[str, str, int]] = []  # newline, blank rows after, line number
-    leading: list[str] = []
+    framings: dict[tuple[str, str, str, str, str], Framing] = {}
+    rows: list[Row] = []
     diagnostics: list[Diagnostic] = []
     split = rendering.peel
     for index in range(header_size, end):
         line, newline, gap = parts[index]
         if not line.strip(" \t"):  # only a first or an unfinished last line
-            blank = line + newline + gap
-            if kept:
-                newline_before, gap_before, number_before = kept[-1]
-                kept[-1] = (newline_before, gap_before + blank, number_before)
-            else:
-                leading.append(blank)
+            header = _blank(rows, header, line + newline + gap)
             if not newline:
                 diagnostics.append(_cut_capture(number, line))
         else:
-            row = split(line, is_last=index == last)
-            if row.damage is not None:
-                code, message, column = row.damage
+            tag, prefix, content, suffix, hidden, damage = split(line, is_last=index == last)
+            if damage is not None:
+                code, message, column = damage
                 diagnostics.append(Diagnostic(code, message, number, column))
             elif not newline:
                 diagnostics.append(_cut_capture(number, line))
-            peeled.append(row)
-            kept.append((newline, gap, number))
-        number += 1 + count_lines(gap)
-    header += "".join(leading)
+            key = (prefix, suffix, newline, gap, hidden)
+            framing = framings.get(key)
+            if framing is None:
+                framing = framings[key] = Framing(*key)
+            rows.append(Row(tag, content, framing, number, len(prefix) + 1))
+        if gap:
+            number += count_lines(gap)
+        number += 1
     if type(rendering).restore is not Rendering.restore:
-        peeled = rendering.restore(peeled, [bool(gap) for _, gap, _ in kept])
-    framings: dict[tuple[str, str, str, str, str], Framing] = {}
-    rows = []
-    for (tag, prefix, content, suffix, hidden, _), (newline, gap, line_number) in zip(
-        peeled, kept, strict=True
-    ):
-        key = (prefix, suffix, newline, gap, hidden)
-        framing = framings.get(key)
-        if framing is None:
-            framing = framings[key] = Framing(*key)
-        rows.append(Row(tag, content, framing, line_number, len(prefix) + 1))
+        rows = rendering.restore(rows)
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+
+
+def _blank(rows: list[Row], header: str, blank: str) -> str:
+    """Keep a blank line of the body: in the gap of the row before it, or in the header.
+
+    Returns the header, longer by ``blank`` when no row comes before it.
+    """
+    if not rows:
+        return header + blank
+    row = rows[-1]
+    rows[-1] = row._replace(framing=attrs.evolve(row.framing, gap=row.framing.gap + blank))
+    return header
 
 
 def _cut_capture(number: int, line: str) -> Diagnostic:

@@ -121,28 +121,25 @@ def _end(row: Row) -> int:
 
 
 def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
-    content = row.content
-    end = _end(row)
-    truncated = content.endswith(ELLIPSIS) and is_cut_row(content)
-    if truncated:
-        CURRENT.get().diagnostics.append(
-            Diagnostic(
-                "cut-row",
-                "a proxy cut this row to 79 bytes and '…'",
-                row.line,
-                end - 1,
-                ("a row of at most 80 bytes",),
-            )
-        )
+    """A row node of type ``cls``: the row's content less ``skip``, its framing and place."""
+    _, content, framing, line, column = row
+    end = column + len(content) - len(framing.hidden)
     text = content[len(skip) :] if skip else content
-    return cls(
-        text,
-        framing=row.framing,
-        truncated=truncated,
-        line=row.line,
-        column=row.column,
-        end_column=end,
-        **fields,
+    if content.endswith(ELLIPSIS) and is_cut_row(content):
+        _cut(line, end - 1)
+        fields["truncated"] = True
+    return cls(text, framing=framing, line=line, column=column, end_column=end, **fields)
+
+
+def _cut(line: int, column: int) -> None:
+    CURRENT.get().diagnostics.append(
+        Diagnostic(
+            "cut-row",
+            "a proxy cut this row to 79 bytes and '…'",
+            line,
+            column,
+            ("a row of at most 80 bytes",),
+        )
     )
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..models import Framing
+
+if TYPE_CHECKING:
+    from ..rows import Row
 
 
 class Peeled(NamedTuple):
@@ -66,10 +69,11 @@ class Rendering(ABC):
         """How many trailing lines are the rendering's own rows."""
         return 0
 
-    def restore(self, rows: list[Peeled], gap_after: list[bool]) -> list[Peeled]:
+    def restore(self, rows: list[Row]) -> list[Row]:
         """Restore in context what the rendering dropped (markup, item types).
 
-        ``gap_after[i]`` says whether blank rows follow ``rows[i]``.
+        Called with the peeled rows of a page only by renderings that
+        override it.
         """
         return rows
 

@@ -23,12 +23,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
 
 from ..damage import is_cut_row
 from ..models import Framing
 from ..wording import looks_like_teaser, looks_like_title
 from .base import Peeled, Rendering
+
+if TYPE_CHECKING:
+    from ..rows import Row
 
 SITE = "taz.de"
 HEADING = "taz.de -- "
@@ -68,7 +73,7 @@ class GeminiShown(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def restore(self, rows: list[Peeled], gap_after: list[bool]) -> list[Peeled]:
+    def restore(self, rows: list[Row]) -> list[Row]:
         restored = list(rows)
         heading = next((i for i, r in enumerate(rows) if _is_heading(r.content)), None)
         if heading is None:
@@ -76,7 +81,7 @@ class GeminiShown(Rendering):
         restored[heading] = _hide(rows[heading], "# ")
         lead = heading + 1
         site = rows[heading].content == SITE  # the home page: a listing, no lead
-        if not site and lead < len(rows) and self._is_lead(rows, gap_after, lead):
+        if not site and lead < len(rows) and self._is_lead(rows, lead):
             restored[lead] = _hide(rows[lead], "> ")
         for index in range(lead, len(rows)):
             if rows[index].content in SECTIONS:
@@ -84,7 +89,7 @@ class GeminiShown(Rendering):
         return restored
 
     @staticmethod
-    def _is_lead(rows: list[Peeled], gap_after: list[bool], index: int) -> bool:
+    def _is_lead(rows: list[Row], index: int) -> bool:
         """Say whether the row after the heading is the lead.
 
         It is when it ends a sentence, does not look like an entry title, is
@@ -93,7 +98,7 @@ class GeminiShown(Rendering):
         if not _reads_as_lead(rows[index].content):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
-        return gap_after[index] or following.startswith("Bild: ")
+        return bool(rows[index].framing.gap) or following.startswith("Bild: ")
 
     def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         if kind == "LEAD" and not _reads_as_lead(text):
@@ -102,8 +107,9 @@ class GeminiShown(Rendering):
         return Framing(hidden=hidden)
 
 
-def _hide(row: Peeled, markup: str) -> Peeled:
-    return row._replace(content=markup + row.content, hidden=markup)
+def _hide(row: Row, markup: str) -> Row:
+    framing = attrs.evolve(row.framing, hidden=markup)
+    return row._replace(content=markup + row.content, framing=framing)
 
 
 class GeminiProxyLog(GeminiShown):

@@ -49,7 +49,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
     bom = BOM if text.startswith(BOM) else ""
     parts = segments(text[len(bom) :])
     if rendering is None:
-        chosen, notes = renderings.detect([part[0] for part in parts])
+        chosen, notes = renderings.detect(parts.lines)
     else:
         chosen, notes = renderings.get(rendering), ()
     rows = peel(parts, chosen)

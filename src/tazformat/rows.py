@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import count, repeat
 from typing import NamedTuple
 
 import attrs
@@ -69,19 +70,47 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
 
 
 _SEGMENT = re.compile(r"([^\r\n]*)(\r\n|\r|\n|)((?:[ \t]*(?:\r\n|\r|\n))*)")
+_GAP = re.compile(r"\n[ \t]*\n")
 
 Segment = tuple[str, str, str]
 """A line, its line ending, and the blank lines after it, verbatim."""
 
 
-def segments(text: str) -> list[Segment]:
-    """Cut ``text`` into lines, each with the run of blank lines after it.
+class Segments(NamedTuple):
+    """A text cut into lines (see ``segments``)."""
 
-    One regular expression match a line, blank lines included in the match
-    of the line before them, so long runs of blank lines cost no per-line
-    work. Only the first line of a text, and a last line without line
-    ending, can be blank.
+    parts: list[Segment]
+    """Each line with its line ending and the blank lines after it."""
+    lines: list[str]
+    """The lines alone."""
+    regular: bool
+    r"""No blank lines after the first line and only ``\n`` line endings: every
+    part is ``(line, "\n", "")``, but for a last line without line ending."""
+
+
+def segments(text: str) -> Segments:
+    r"""Cut ``text`` into lines, each with the run of blank lines after it.
+
+    Only the first line of a text, and a last line without line ending, can
+    be blank. A regular text (no ``\r``, no blank line after a line break)
+    is cut by ``str.split``; any other by one regular expression match a
+    line, blank lines included in the match of the line before them, so
+    long runs of blank lines cost no per-line work.
     """
+    if "\r" not in text and _GAP.search(text) is None:
+        lines = text.split("\n")
+        last = lines.pop()  # "" when the text ends with a line break
+        parts = [(line, "\n", "") for line in lines]
+        if last:
+            lines.append(last)
+            parts.append((last, "", ""))
+        return Segments(parts, lines, regular=True)
+    parts = matched_segments(text)
+    return Segments(parts, [part[0] for part in parts], regular=False)
+
+
+def matched_segments(text: str) -> list[Segment]:
+    """The parts of any text, one regular expression match a line."""
     found: list[Segment] = _SEGMENT.findall(text)
     if found and not (found[-1][0] or found[-1][1]):  # the empty match at the end of the text
         found.pop()
@@ -95,28 +124,77 @@ def count_lines(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
+def peel(text: Segments, rendering: Rendering) -> Rows:
     """Peel each line's framing by ``rendering`` (lines from ``segments``)."""
-    lines = [part[0] for part in parts]
+    parts, lines = text.parts, text.lines
     header_size = rendering.header_size(lines)
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
     end = len(parts) - footer_size
     header = "".join([line + newline + gap for line, newline, gap in parts[:header_size]])
     footer = "".join([line + newline + gap for line, newline, gap in parts[end:]])
-    last = len(parts) - 1 if not footer_size else -1  # index of a last line the body holds
     number = 1 + count_lines(header)
-    framings: dict[tuple[str, str, str, str, str], Framing] = {}
     rows: list[Row] = []
+    body = parts[header_size:end]
+    if text.regular and rendering.row_frame is not None:  # all but the last line, swept
+        rows = _framed(lines[header_size : end - 1], rendering.row_frame, number)
+        body = body[len(rows) :]
     diagnostics: list[Diagnostic] = []
+    header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
+    if type(rendering).restore is not Rendering.restore:
+        rows = rendering.restore(rows)
+    truncated = any(d.code in CUT_CODES for d in diagnostics)
+    return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+
+
+def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
+    """The rows of ``lines`` when every one is framed by ``frame``, else none.
+
+    A sweep over the lines of a regular text (see ``Segments``) for the
+    renderings that frame every row alike (``Rendering.row_frame``): it gives
+    the rows that peeling the lines one by one would give, with less work a
+    row. ``number`` is the line number of the first line.
+    """
+    prefix, suffix = frame
+    start, stop = len(prefix), len(suffix)
+    if not lines or not lines[0].strip(" \t"):
+        return []  # only the first line of a regular text can be blank
+    if prefix and not all(map(str.startswith, lines, repeat(prefix))):
+        return []
+    if suffix and not all(map(str.endswith, lines, repeat(suffix))):
+        return []
+    if min(map(len, lines)) < start + stop:
+        return []
+    contents = [line[start : len(line) - stop] for line in lines] if start or stop else lines
+    framing = Framing(prefix, suffix)
+    return list(map(Row, repeat("i"), contents, repeat(framing), count(number), repeat(start + 1)))
+
+
+def _peeled(
+    parts: Sequence[Segment],
+    rendering: Rendering,
+    number: int,
+    rows: list[Row],
+    diagnostics: list[Diagnostic],
+    *,
+    last: bool,
+) -> str:
+    """Peel lines one by one onto ``rows``; returns the blank lines before any row.
+
+    ``number`` is the line number of the first part; damage is added to
+    ``diagnostics``. ``last`` says whether the last part is the text's last
+    line.
+    """
+    final = len(parts) - 1 if last else -1
+    framings: dict[tuple[str, str, str, str, str], Framing] = {}
+    leading = ""
     split = rendering.peel
-    for index in range(header_size, end):
-        line, newline, gap = parts[index]
+    for index, (line, newline, gap) in enumerate(parts):
         if not line.strip(" \t"):  # only a first or an unfinished last line
-            header = _blank(rows, header, line + newline + gap)
+            leading = _blank(rows, leading, line + newline + gap)
             if not newline:
                 diagnostics.append(_cut_capture(number, line))
         else:
-            tag, prefix, content, suffix, hidden, damage = split(line, is_last=index == last)
+            tag, prefix, content, suffix, hidden, damage = split(line, is_last=index == final)
             if damage is not None:
                 code, message, column = damage
                 diagnostics.append(Diagnostic(code, message, number, column))
@@ -130,22 +208,20 @@ def peel(parts: Sequence[Segment], rendering: Rendering) -> Rows:
         if gap:
             number += count_lines(gap)
         number += 1
-    if type(rendering).restore is not Rendering.restore:
-        rows = rendering.restore(rows)
-    truncated = any(d.code in CUT_CODES for d in diagnostics)
-    return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+    return leading
 
 
-def _blank(rows: list[Row], header: str, blank: str) -> str:
-    """Keep a blank line of the body: in the gap of the row before it, or in the header.
+def _blank(rows: list[Row], leading: str, blank: str) -> str:
+    """Keep a blank line of the body: in the gap of the row before it, or as leading.
 
-    Returns the header, longer by ``blank`` when no row comes before it.
+    Returns the leading blank lines, longer by ``blank`` when no row comes
+    before it.
     """
     if not rows:
-        return header + blank
+        return leading + blank
     row = rows[-1]
     rows[-1] = row._replace(framing=attrs.evolve(row.framing, gap=row.framing.gap + blank))
-    return header
+    return leading
 
 
 def _cut_capture(number: int, line: str) -> Diagnostic:

@@ -22,6 +22,7 @@ class Phoxy(Rendering):
 
     name: ClassVar[str] = "phoxy"
     description: ClassVar[str] = "gopherspace.de phoxy: header rows, plain rows, blank rows kept"
+    row_frame: ClassVar[tuple[str, str] | None] = ("", "")
     header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on taz.de\n"
     blank: ClassVar[str] = "\n"
 

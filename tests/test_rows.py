@@ -1,0 +1,61 @@
+"""The sweeps that cut and peel regular texts give what the general paths give.
+
+``segments`` cuts a regular text (line feeds only, no blank line
+after a line break) with ``str.split``, and ``peel`` sweeps the lines of
+renderings that frame every row alike (``Rendering.row_frame``). Both are
+shortcuts: these properties hold them to the general, line-by-line paths.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strategies import texts
+from tazformat.renderings import RENDERINGS, Peeled, Rendering
+from tazformat.rows import matched_segments, peel, segments
+
+PROPERTY = settings(max_examples=500, deadline=None)
+"""The settings of every property: CI requires at least 500 examples."""
+
+FRAMED = [rendering for rendering in RENDERINGS if rendering.row_frame is not None]
+"""The renderings that frame every row alike."""
+
+_lines = st.text(alphabet=" \t\r\na|#>", max_size=40)
+"""Short texts made mostly of line endings, blanks and frame characters."""
+
+
+def test_some_renderings_frame_every_row_alike() -> None:
+    assert {r.name for r in FRAMED} >= {"meulie-framed", "meulie-right-frame", "plain"}
+
+
+@PROPERTY
+@given(st.one_of(texts(), _lines))
+def test_segments_of_a_regular_text_are_the_matched_ones(text: str) -> None:
+    cut = segments(text)
+    assert cut.parts == matched_segments(text)
+    assert cut.lines == [part[0] for part in cut.parts]
+    if cut.regular:
+        assert all(part[1:] == ("\n", "") for part in cut.parts[:-1])
+
+
+@PROPERTY
+@given(st.one_of(texts(), _lines), st.sampled_from(FRAMED))
+def test_a_sweep_peels_as_line_by_line_peeling_does(text: str, rendering: Rendering) -> None:
+    cut = segments(text)
+    assert peel(cut, rendering) == peel(cut._replace(regular=False), rendering)
+
+
+_contents = st.text(st.characters(blacklist_characters="\r\n")).filter(
+    lambda content: content.strip(" \t") != ""
+)
+"""Any row content: not blank, no line ending."""
+
+
+@PROPERTY
+@given(st.sampled_from(FRAMED), _contents, st.booleans())
+def test_row_frame_says_what_peel_gives(rendering: Rendering, content: str, is_last: bool) -> None:
+    assert rendering.row_frame is not None
+    prefix, suffix = rendering.row_frame
+    line = prefix + content + suffix
+    assert rendering.peel(line, is_last=is_last) == Peeled("i", prefix, content, suffix)

@@ -80,3 +80,31 @@ def test_module_entry_point() -> None:
         check=True,
     )
     assert json.loads(result.stdout.decode("utf-8"))["rendering"] == "meulie-framed"
+
+
+INVALID = "| # taz.de -- Fall: Kurz \xff | |\n| Ein Satz mit \xfe Byte. | |\n".encode("latin-1")
+"""A page holding two bytes that are not UTF-8."""
+
+
+def parse_strictly(path: Path, fmt: str) -> bytes:
+    """``tazformat parse`` in a new process whose standard output refuses non-UTF-8."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tazformat", "parse", str(path), "--format", fmt],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "utf-8:strict", "PATH": ""},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return result.stdout
+
+
+def test_parse_keeps_bytes_that_are_not_utf8_in_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "bytes.txt"
+    path.write_bytes(INVALID)
+    for fmt in ("json", "jsonl"):  # valid UTF-8; the bytes read back as lone surrogates
+        data = json.loads(parse_strictly(path, fmt).decode("utf-8"))
+        assert data["title"] == "Fall: Kurz \udcff"
+    for fmt in ("csv", "tsv"):  # valid UTF-8, the bytes replaced
+        assert "Fall: Kurz \ufffd" in parse_strictly(path, fmt).decode("utf-8")
+    for fmt in ("summary", "markdown", "text"):  # the bytes as they were
+        assert b"Fall: Kurz \xff" in parse_strictly(path, fmt)

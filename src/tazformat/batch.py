@@ -16,7 +16,6 @@ from __future__ import annotations
 import collections
 import glob
 import importlib
-import json
 import os
 import re
 import sys
@@ -28,8 +27,8 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
 import attrs
 
 from .api import loads
-from .export import to_dict
-from .table import COLUMNS, csv_line, row
+from .export import json_text, to_dict
+from .table import COLUMNS, csv_line, row, valid_text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -56,7 +55,6 @@ PathArg: TypeAlias = str | os.PathLike[str]
 """A path given as a string or a path-like object."""
 
 _MAGIC = re.compile(r"[*?[]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BatchError(ValueError):
@@ -159,24 +157,9 @@ def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
     return sorted({file for name in names for file in _expand(os.fspath(name))})
 
 
-def _valid(text: str) -> str:
-    """Text with bytes that were not UTF-8 (lone surrogates) as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def _json(data: dict[str, Any]) -> str:
-    """JSON text that encodes as UTF-8: bytes that were not UTF-8 stay escaped."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text if _SURROGATE.search(text) is None else json.dumps(data)
-
-
-def _csv_line(values: Iterable[Any], tab: bool) -> str:
-    return csv_line([_valid(v) if isinstance(v, str) else v for v in values], tab=tab)
-
-
 def header(fmt: str) -> str:
     """The text a ``csv`` or ``tsv`` output starts with (empty for the others)."""
-    return _csv_line(COLUMNS, fmt == "tsv") if fmt in ("csv", "tsv") else ""
+    return csv_line(COLUMNS, tab=fmt == "tsv") if fmt in ("csv", "tsv") else ""
 
 
 def _record(name: str, fmt: str, raw: bytes) -> Outcome:
@@ -185,13 +168,13 @@ def _record(name: str, fmt: str, raw: bytes) -> Outcome:
     if doc.page is None:
         return Outcome(name, None, codes, NO_PAGE)
     if fmt == "jsonl":
-        record: Any = _json({"file": name, **to_dict(doc)}) + "\n"
+        record: Any = json_text({"file": name, **to_dict(doc)}) + "\n"
     elif fmt == "parquet":
         values = row(name, doc)
-        cells = [_valid(v) if isinstance(v, str) else v for v in values.values()]
-        record = (*cells, _json(to_dict(doc)))
+        cells = [valid_text(v) if isinstance(v, str) else v for v in values.values()]
+        record = (*cells, json_text(to_dict(doc)))
     else:
-        record = _csv_line(row(name, doc).values(), fmt == "tsv")
+        record = csv_line(row(name, doc).values(), tab=fmt == "tsv")
     return Outcome(name, record, codes)
 
 

@@ -13,7 +13,7 @@ diagnostics, and exits non-zero when a file does not round-trip (or, with
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from . import batch
 from .api import dumps, loads
-from .export import to_dict
+from .export import json_text, to_dict
 from .markdown import to_markdown
 from .models import Document
 from .plaintext import to_text
@@ -90,9 +90,9 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for name, doc in documents:
         if kind == "json":
-            out.write(json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+            out.write(json_text(to_dict(doc), indent=2) + "\n")
         elif kind == "jsonl":
-            out.write(json.dumps({"file": name, **to_dict(doc)}, ensure_ascii=False) + "\n")
+            out.write(json_text({"file": name, **to_dict(doc)}) + "\n")
         elif kind == "markdown":
             out.write(to_markdown(doc))
         elif kind == "text":
@@ -190,13 +190,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         args = build_parser().parse_args(["parse", *(argv or [])])
-    stream = out or sys.stdout
+    stream = out or _stdout()
     try:
         status: int = args.run(args, stream)
     except OSError as error:
         print(f"tazformat: {error.filename}: {error.strerror}", file=sys.stderr)
         return 2
     return status
+
+
+def _stdout() -> TextIO:
+    """Standard output, writing bytes that were not UTF-8 back as they were.
+
+    Summaries, Markdown and plain text carry the source's text, and files
+    are read with ``surrogateescape``; JSON and CSV escape or replace such
+    bytes themselves.
+    """
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors=ERRORS)
+    return stream
 
 
 def run() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any
@@ -170,6 +171,23 @@ def _listing(listing: Listing) -> dict[str, Any]:
         "entries": [_entry(entry) for entry in listing.entries],
         "notes": [note.text for note in listing.notes],
     }
+
+
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """``data`` as JSON text that encodes as UTF-8.
+
+    Text stays as it is (``ensure_ascii=False``), unless the data holds
+    bytes of the source that were not UTF-8 (lone surrogates): then every
+    character beyond ASCII is escaped, and those bytes read back as the same
+    lone surrogates.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(text) is None:
+        return text
+    return json.dumps(data, indent=indent)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_schema() -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -55,10 +56,23 @@ def row(name: str, doc: Document) -> dict[str, Any]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 (a lone surrogate) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def csv_line(values: Iterable[Any], *, tab: bool = False) -> str:
-    """One line of CSV (or TSV) holding ``values``, with its line ending."""
+    """One line of CSV (or TSV) holding ``values``, with its line ending.
+
+    The line encodes as UTF-8: bytes of the source that were not UTF-8 are
+    written as U+FFFD.
+    """
     out = io.StringIO()
-    csv.writer(out, dialect="excel-tab" if tab else "excel", lineterminator="\n").writerow(values)
+    writer = csv.writer(out, dialect="excel-tab" if tab else "excel", lineterminator="\n")
+    writer.writerow([valid_text(v) if isinstance(v, str) else v for v in values])
     return out.getvalue()
 
 

@@ -19,6 +19,7 @@ import importlib
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -47,6 +48,9 @@ PARQUET_BATCH = 2048
 
 MAX_CHUNK = 64
 """The most files a worker parses in one task."""
+
+IN_FLIGHT = 4
+"""Tasks a job may have in flight: submitted, their outcomes not yet written."""
 
 NO_PAGE = "not a taz dump (no page)"
 """The failure reported for a file with no taz page."""
@@ -129,8 +133,13 @@ def _expand(path: str) -> list[Path]:
         if not matches:
             raise FileNotFoundError(2, "no file matches this pattern", path)
         return [file for match in matches for file in _expand(str(match))]
-    if found.is_dir():
-        return [file for file in found.rglob("*.txt") if not file.is_dir()]
+    if found.is_dir():  # its *.txt files, at any depth (os.walk: one call a folder)
+        return [
+            Path(folder, name)
+            for folder, _, names in os.walk(found)
+            for name in names
+            if name.endswith(".txt")
+        ]
     if not found.exists():
         raise FileNotFoundError(2, "No such file or directory", path)
     return [found]
@@ -154,7 +163,8 @@ def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
 
     """
     names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    return sorted({file for name in names for file in _expand(os.fspath(name))})
+    found = {file for name in names for file in _expand(os.fspath(name))}
+    return sorted(found, key=lambda file: file.parts)  # the order of Path, compared faster
 
 
 def header(fmt: str) -> str:
@@ -278,7 +288,7 @@ def pooled(chunks: Iterable[Sequence[str]], fmt: str, jobs: int) -> Iterator[Out
     try:
         for chunk in chunks:
             pending.append(pool.submit(convert_chunk, chunk, fmt))
-            if len(pending) >= 4 * jobs:
+            if len(pending) >= IN_FLIGHT * jobs:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
@@ -359,9 +369,16 @@ class ParquetSink:
     _writer: Any = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
-        """Open the Parquet writer."""
-        _, pq = _pyarrow()
+        """Open the Parquet writer, and warm up pyarrow's conversion in the background.
+
+        pyarrow's first conversion of Python values imports modules (pandas,
+        when installed), which takes a noticeable fraction of a second; done
+        in a thread while the files are being parsed, it does not hold up the
+        first row group.
+        """
+        pa, pq = _pyarrow()
         self._writer = pq.ParquetWriter(str(self.path), parquet_schema())
+        threading.Thread(target=pa.array, args=([],), daemon=True).start()
 
     def write(self, record: Any) -> None:
         """Buffer one row, writing a row group when the buffer is full."""
@@ -372,8 +389,12 @@ class ParquetSink:
     def _flush(self) -> None:
         if self._rows:
             pa, _ = _pyarrow()
-            columns = [list(column) for column in zip(*self._rows, strict=True)]
-            self._writer.write_batch(pa.record_batch(columns, schema=self._writer.schema))
+            schema = self._writer.schema
+            columns = [
+                pa.array(column, type=field.type)  # a column at a time: faster than rows
+                for column, field in zip(zip(*self._rows, strict=True), schema, strict=True)
+            ]
+            self._writer.write_batch(pa.RecordBatch.from_arrays(columns, schema=schema))
             self._rows.clear()
 
     def close(self) -> None:

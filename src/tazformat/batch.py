@@ -28,8 +28,8 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
 import attrs
 
 from .api import loads
-from .export import json_text, to_dict
-from .table import COLUMNS, csv_line, row, valid_text
+from .export import json_text, to_dict, valid_text
+from .table import COLUMNS, csv_line, row
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -367,6 +367,7 @@ class ParquetSink:
     batch: int = PARQUET_BATCH
     _rows: list[tuple[Any, ...]] = attrs.field(init=False, factory=list)
     _writer: Any = attrs.field(init=False, default=None)
+    _warm_up: threading.Thread | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         """Open the Parquet writer, and warm up pyarrow's conversion in the background.
@@ -378,7 +379,8 @@ class ParquetSink:
         """
         pa, pq = _pyarrow()
         self._writer = pq.ParquetWriter(str(self.path), parquet_schema())
-        threading.Thread(target=pa.array, args=([],), daemon=True).start()
+        self._warm_up = threading.Thread(target=pa.array, args=([],))
+        self._warm_up.start()
 
     def write(self, record: Any) -> None:
         """Buffer one row, writing a row group when the buffer is full."""
@@ -399,6 +401,8 @@ class ParquetSink:
 
     def close(self) -> None:
         """Write the last rows and close the file."""
+        if self._warm_up is not None:
+            self._warm_up.join()
         self._flush()
         self._writer.close()
 

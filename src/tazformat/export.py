@@ -173,6 +173,15 @@ def _listing(listing: Listing) -> dict[str, Any]:
     }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: a byte of the source that was not UTF-8 (``surrogateescape``)."""
+
+
+def valid_text(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 (a lone surrogate) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def json_text(data: Any, *, indent: int | None = None) -> str:
     """``data`` as JSON text that encodes as UTF-8.
 
@@ -185,9 +194,6 @@ def json_text(data: Any, *, indent: int | None = None) -> str:
     if _SURROGATE.search(text) is None:
         return text
     return json.dumps(data, indent=indent)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_schema() -> dict[str, Any]:

@@ -140,8 +140,7 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
         body = body[len(rows) :]
     diagnostics: list[Diagnostic] = []
     header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
-    if type(rendering).restore is not Rendering.restore:
-        rows = rendering.restore(rows)
+    rows = rendering.restore(rows)
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .export import to_dict
+from .export import to_dict, valid_text
 from .models import Document
 
 COLUMNS = (
@@ -54,14 +53,6 @@ def row(name: str, doc: Document) -> dict[str, Any]:
         "truncated": "yes" if data["truncated"] else "no",
         "diagnostics": len(data["diagnostics"]),
     }
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def valid_text(text: str) -> str:
-    """``text`` with each byte that was not UTF-8 (a lone surrogate) as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def csv_line(values: Iterable[Any], *, tab: bool = False) -> str:

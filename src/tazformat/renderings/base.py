@@ -78,8 +78,8 @@ class Rendering(ABC):
     def restore(self, rows: list[Row]) -> list[Row]:
         """Restore in context what the rendering dropped (markup, item types).
 
-        Called with the peeled rows of a page only by renderings that
-        override it.
+        Called with the peeled rows of a page; the framing of each says
+        whether blank rows follow it.
         """
         return rows
 

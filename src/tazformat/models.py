@@ -1,6 +1,7 @@
 """The typed, immutable models a taz dump is parsed into.
 
-Every class is a frozen, slotted attrs class: edit with ``attrs.evolve``.
+Every class is a frozen, slotted attrs class (no ``__weakref__`` slot, to
+keep nodes small): edit with ``attrs.evolve``.
 Each row-backed node keeps its content (``text``, markup removed) and a
 ``Framing`` that holds every other character of its row, so that
 ``tazformat.dumps`` writes the original back byte for byte. Values that
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Span:
     """Where a node stands in the source text (1-based; end is exclusive)."""
 
@@ -70,7 +71,7 @@ NO_SPAN = Span(0, 0, 0, 0)
 """The span of a node that was built in code rather than parsed."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Framing:
     """Every character of a row that is not its content.
 
@@ -92,7 +93,7 @@ class Framing:
     ``> ``): the row as served is ``hidden`` plus what the text shows."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Diagnostic:
     """Something the parser noticed: damage, or a row no rule understands.
 
@@ -135,21 +136,21 @@ class _Covered:
         return cover(self.rows())
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Line:
     """One content row: its text (markup removed) and its framing."""
 
     text: str
     """The row's content after the markup of its kind (``> ``, ``## ``…)."""
-    framing: Framing | None = attrs.field(default=None, kw_only=True)
+    framing: Framing | None = None
     """How the row was rendered; ``None`` for the rendering's canonical form."""
-    truncated: bool = attrs.field(default=False, kw_only=True)
+    truncated: bool = False
     """True when a proxy cut this row to 79 bytes and ``…``."""
-    line: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    line: int = attrs.field(default=0, eq=False, repr=False)
     """1-based line of the row in the source (0 for a row built in code)."""
-    column: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    column: int = attrs.field(default=0, eq=False, repr=False)
     """1-based column where the row's content starts."""
-    end_column: int = attrs.field(default=0, eq=False, kw_only=True, repr=False)
+    end_column: int = attrs.field(default=0, eq=False, repr=False)
     """Column just past the row's content."""
 
     @property
@@ -176,7 +177,7 @@ TITLE_MARKUP = "# taz.de -- "
 """What a page heading starts with; the title is the rest."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Title(Line):
     """A title: the page heading ``# taz.de -- <text>``, or an entry's title row."""
 
@@ -196,17 +197,17 @@ class Title(Line):
         return _split_title(self.text)[1]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Picture(Line):
     """The picture item ``Bild: <caption>``; ``text`` is the caption."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Subhead(Line):
     """A body subhead ``## <text>`` (the text may be empty)."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Note(Line):
     """A listing row that is neither a title nor a teaser.
 
@@ -214,12 +215,12 @@ class Note(Line):
     """
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Stray(Line):
     """A row that no rule understands, kept whole (markup and all) in ``text``."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Paragraph(_Covered):
     """Consecutive body rows, ended by a blank row or a subhead.
 
@@ -254,7 +255,7 @@ Block = Paragraph | Subhead | Stray
 """One part of an article body."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Lead(_Covered):
     """The lead rows ``> …`` under the heading."""
 
@@ -290,7 +291,7 @@ def _parse_date(text: str) -> datetime.date | None:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class DateLine(Line):
     """The date row after the body, e.g. ``8 Jan 2022``."""
 
@@ -303,7 +304,7 @@ class DateLine(Line):
 _LINK_TARGET = re.compile(r"\[(\d+)\] (.*)", re.DOTALL)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class LinkTarget(Line):
     """A row ``[n] <target>`` of ``## LINKS``; ``text`` is the whole row."""
 
@@ -330,7 +331,7 @@ class LinkTarget(Line):
         return absolute_url(self.target)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Entry(_Covered):
     """A listed article: a title row and the teaser rows under it."""
 
@@ -352,7 +353,7 @@ class Entry(_Covered):
         return " ".join(line.text for line in self.teaser)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Links(_Covered):
     """The ``## LINKS`` section: targets of the inline references."""
 
@@ -368,7 +369,7 @@ class Links(_Covered):
             yield from item.rows()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Authors(_Covered):
     """The ``## AUTOREN`` section: one author a row."""
 
@@ -384,7 +385,7 @@ class Authors(_Covered):
             yield from item.rows()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Tags(_Covered):
     """The ``## TAGS`` section: one tag a row, repeats kept."""
 
@@ -400,7 +401,7 @@ class Tags(_Covered):
             yield from item.rows()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Related(_Covered):
     """The ``## ARTIKEL ZUM THEMA`` section: related articles."""
 
@@ -420,7 +421,7 @@ Section = Links | Authors | Tags | Related
 """One of the tail sections after the date row."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Article(_Covered):
     """An article page: heading, lead, picture, body, date and tail sections.
 
@@ -500,7 +501,7 @@ class Article(_Covered):
         return tuple(i for i in self._items(Related) if isinstance(i, Entry))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Listing(_Covered):
     """A listing page (section, tag, author, home): heading and entries.
 
@@ -533,7 +534,7 @@ Page = Article | Listing
 """What a document holds: an article or a listing."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Document:
     """A parsed taz dump: the page, how it was rendered, and what was noticed.
 

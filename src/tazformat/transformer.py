@@ -125,10 +125,10 @@ def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
     _, content, framing, line, column = row
     end = column + len(content) - len(framing.hidden)
     text = content[len(skip) :] if skip else content
-    if content.endswith(ELLIPSIS) and is_cut_row(content):
+    truncated = content.endswith(ELLIPSIS) and is_cut_row(content)
+    if truncated:
         _cut(line, end - 1)
-        fields["truncated"] = True
-    return cls(text, framing=framing, line=line, column=column, end_column=end, **fields)
+    return cls(text, framing, truncated, line, column, end, **fields)
 
 
 def text_line(row: Row) -> Line:
@@ -136,8 +136,7 @@ def text_line(row: Row) -> Line:
     _, content, framing, line, column = row
     if content.endswith(ELLIPSIS):
         return _node(Line, row)
-    end = column + len(content) - len(framing.hidden)
-    return Line(content, framing=framing, line=line, column=column, end_column=end)
+    return Line(content, framing, False, line, column, column + len(content) - len(framing.hidden))
 
 
 def _cut(line: int, column: int) -> None:
@@ -176,9 +175,7 @@ def stray(row: Row, place: str) -> Stray:
             expected,
         )
     )
-    return Stray(
-        row.content, framing=row.framing, line=row.line, column=row.column, end_column=_end(row)
-    )
+    return Stray(row.content, row.framing, False, row.line, row.column, _end(row))
 
 
 def _items(

@@ -37,7 +37,6 @@ from .models import (
     Paragraph,
     Picture,
     Related,
-    Section,
     Stray,
     Subhead,
     Tags,
@@ -236,14 +235,13 @@ class ModelBuilder(Transformer[Token, Any]):
     """Builds the models bottom-up as the parser reduces each rule."""
 
     def start(self, children: list[Any]) -> tuple[tuple[Stray, ...], Page | None]:
-        prelude, page = children
-        return prelude, page
-
-    def prelude(self, tokens: list[Token]) -> tuple[Stray, ...]:
-        return tuple(stray(_row(t), "prelude") for t in tokens)
+        *prelude, page = children
+        return tuple(stray(_row(t), "prelude") for t in prelude), page
 
     def page(self, children: list[Any]) -> Page:
-        title, lead, picture, body, date, sections = children
+        heading_row, lead, picture_row, body, date, *sections = children
+        title = heading(_row(heading_row))
+        picture = None if picture_row is None else line_of(Picture, ("PICTURE", _row(picture_row)))
         date_line, after_date = date if date is not None else (None, ())
         is_article = (
             lead is not None
@@ -261,17 +259,11 @@ class ModelBuilder(Transformer[Token, Any]):
             paragraphs(body),
             date_line,
             after_date,
-            sections,
+            tuple(sections),
         )
-
-    def heading(self, tokens: list[Token]) -> Title:
-        return heading(_row(tokens[0]))
 
     def lead(self, tokens: list[Token]) -> Lead:
         return Lead(tuple(line_of(Line, r) for r in expand(tokens)))
-
-    def picture(self, tokens: list[Token]) -> Picture:
-        return line_of(Picture, (tokens[0].type, _row(tokens[0])))
 
     def body(self, tokens: list[Token]) -> list[Kinded]:
         return expand(tokens)
@@ -281,9 +273,6 @@ class ModelBuilder(Transformer[Token, Any]):
         return line_of(DateLine, (first.type, _row(first))), tuple(
             stray(_row(t), "date") for t in rest
         )
-
-    def sections(self, children: list[Section]) -> tuple[Section, ...]:
-        return tuple(children)
 
     def links(self, tokens: list[Token]) -> Links:
         head, *rest = expand(tokens)

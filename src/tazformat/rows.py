@@ -40,9 +40,7 @@ class Row(NamedTuple):
     """1-based column where the content starts."""
 
 
-new_row: Callable[[tuple[str, str, Framing, int, int]], Row] = functools.partial(
-    tuple.__new__, Row
-)
+new_row: Callable[[tuple[str, str, Framing, int, int]], Row] = functools.partial(tuple.__new__, Row)
 """``Row(*fields)`` without the Python-level ``__new__`` of a named tuple (half the cost)."""
 
 

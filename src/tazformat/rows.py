@@ -140,14 +140,26 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
     number = 1 + count_lines(header)
     rows: list[Row] = []
     body = parts[header_size:end]
-    if text.regular and rendering.row_frame is not None:  # all but the last line, swept
-        rows = _framed(lines[header_size : end - 1], rendering.row_frame, number)
+    if text.regular and rendering.row_frame is not None:
+        ended = bool(body) and body[-1][1] == "\n"
+        rows = _swept(lines[header_size:end], ended, rendering.row_frame, number)
         body = body[len(rows) :]
     diagnostics: list[Diagnostic] = []
     header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
     rows = rendering.restore(rows)
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+
+
+def _swept(lines: list[str], ended: bool, frame: tuple[str, str], number: int) -> list[Row]:
+    """The rows of the lines a sweep can peel: all of them, or all but the last.
+
+    The last line is left to line-by-line peeling when it has no line ending
+    (``ended`` is false) or its frame is broken (a cut capture).
+    """
+    if not ended:
+        return _framed(lines[:-1], frame, number)
+    return _framed(lines, frame, number) or _framed(lines[:-1], frame, number)
 
 
 def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
@@ -169,9 +181,15 @@ def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
     if min(map(len, lines)) < start + stop:
         return []
     contents = [line[start : len(line) - stop] for line in lines] if start or stop else lines
-    framing = Framing(prefix, suffix)
+    framing = _framing(prefix, suffix)
     fields = zip(repeat("i"), contents, repeat(framing), count(number), repeat(start + 1))
     return list(map(new_row, fields))
+
+
+@functools.cache
+def _framing(prefix: str, suffix: str) -> Framing:
+    """One shared ``Framing`` for the rows a sweep peels (a rendering has one frame)."""
+    return Framing(prefix, suffix)
 
 
 def _peeled(

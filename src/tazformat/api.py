@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 from typing import IO
 
 from . import renderings
@@ -17,6 +18,9 @@ from .grammar import parse_rows
 from .models import Diagnostic, Document
 from .rows import peel, segments, split_lines
 from .serializer import serialize
+
+PLACE = operator.attrgetter("line", "column")
+"""Where a diagnostic stands: diagnostics are sorted by it."""
 
 BOM = "\ufeff"
 """A byte order mark opening a text is kept with the header, not the first row."""
@@ -67,7 +71,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
             )
         )
     found += noticed
-    diagnostics = tuple(sorted(found, key=lambda d: (d.line, d.column)))
+    diagnostics = tuple(sorted(found, key=PLACE)) if found else ()
     if strict and diagnostics:
         raise _error(diagnostics[0], text)
     return Document(

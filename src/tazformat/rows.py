@@ -135,20 +135,26 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
     header_size = rendering.header_size(lines)
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
     end = len(parts) - footer_size
-    header = "".join([line + newline + gap for line, newline, gap in parts[:header_size]])
-    footer = "".join([line + newline + gap for line, newline, gap in parts[end:]])
+    header = _joined(parts[:header_size])
+    footer = _joined(parts[end:]) if footer_size else ""
     number = 1 + count_lines(header)
     rows: list[Row] = []
-    body = parts[header_size:end]
+    body = parts[header_size:end] if header_size or footer_size else parts
     if text.regular and rendering.row_frame is not None:
         ended = bool(body) and body[-1][1] == "\n"
         rows = _swept(lines[header_size:end], ended, rendering.row_frame, number)
         body = body[len(rows) :]
     diagnostics: list[Diagnostic] = []
-    header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
+    if body:
+        header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
     rows = rendering.restore(rows)
-    truncated = any(d.code in CUT_CODES for d in diagnostics)
+    truncated = bool(diagnostics) and any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+
+
+def _joined(parts: Sequence[Segment]) -> str:
+    """The parts as they stand in the text."""
+    return "".join([line + newline + gap for line, newline, gap in parts]) if parts else ""
 
 
 def _swept(lines: list[str], ended: bool, frame: tuple[str, str], number: int) -> list[Row]:
@@ -192,6 +198,12 @@ def _framing(prefix: str, suffix: str) -> Framing:
     return Framing(prefix, suffix)
 
 
+@functools.lru_cache(maxsize=1024)
+def _shared_framing(prefix: str, suffix: str, newline: str, gap: str, hidden: str) -> Framing:
+    """A ``Framing`` shared by the rows of all texts that are framed alike."""
+    return Framing(prefix, suffix, newline, gap, hidden)
+
+
 def _peeled(
     parts: Sequence[Segment],
     rendering: Rendering,
@@ -226,7 +238,7 @@ def _peeled(
             key = (prefix, suffix, newline, gap, hidden)
             framing = framings.get(key)
             if framing is None:
-                framing = framings[key] = Framing(*key)
+                framing = framings[key] = _shared_framing(*key)
             rows.append(new_row((tag, content, framing, number, len(prefix) + 1)))
         if gap:
             number += count_lines(gap)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextvars import ContextVar
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import attrs
@@ -88,6 +90,9 @@ Kinded = tuple[str, Row]
 RUNS = {"PLAIN", "LEAD"}
 """Terminals that match a run of rows rather than one row."""
 
+RUN_KINDS = {"i": "TEXT", "l": "ITEM"}
+"""The kind of each row of a ``PLAIN`` run, by its tag."""
+
 
 def _row(token: Token) -> Row:
     line = token.line
@@ -108,9 +113,9 @@ def expand(tokens: Sequence[Token]) -> list[Kinded]:
             continue
         run = rows[first - 1 : first - 1 + token.value.count("\n")]
         if kind == "LEAD":
-            found.extend((kind, row) for row in run)
-        else:
-            found.extend(("TEXT" if row.tag == "i" else "ITEM", row) for row in run)
+            found.extend(zip(repeat(kind), run))
+        else:  # TEXT or ITEM by the row's tag, pairs made without Python-level steps
+            found.extend(zip(map(RUN_KINDS.__getitem__, map(itemgetter(0), run)), run, strict=True))
     return found
 
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 from lark import Lark
+
+import tazformat
 
 from tazformat.grammar import grammar_text, parser, row_text
 from tazformat.models import Framing
@@ -97,3 +104,27 @@ def test_runs_of_rows_read_as_one_token_a_row() -> None:
             key=lambda kind: KINDS.index(kind) + chance.random() * 12,
         )
         assert parse(tuple(kinds)) == parse(tuple(kinds), single), kinds
+
+
+def test_the_grammar_is_read_from_a_zipped_package(tmp_path: Path) -> None:
+    """Where the package is no folder (a zip archive), ``importlib.resources`` reads it."""
+    package = Path(tazformat.__file__).parent
+    archive = tmp_path / "tazformat.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in package.rglob("*"):
+            if file.is_file() and "__pycache__" not in file.parts:
+                zipped.write(file, Path("tazformat") / file.relative_to(package))
+    script = (
+        "import sys, tazformat.grammar as g\n"
+        "assert g.__file__.startswith(sys.argv[1]), g.__file__\n"
+        "sys.stdout.write(g.grammar_text())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(archive)],
+        env={**os.environ, "PYTHONPATH": str(archive)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == grammar_text()
+    assert "page:" in result.stdout

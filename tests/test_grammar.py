@@ -14,7 +14,6 @@ import pytest
 from lark import Lark
 
 import tazformat
-
 from tazformat.grammar import grammar_text, parser, row_text
 from tazformat.models import Framing
 from tazformat.rows import Row

@@ -45,11 +45,11 @@ class GopherMenu(Rendering):
         )
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
+        if line.startswith(INDENT):  # the commonest row; a label starts " (", never so
+            return Peeled("i", INDENT, line[len(INDENT) :])
         label = _LABEL.match(line)
         if label:
             return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
-        if line.startswith(INDENT):
-            return Peeled("i", INDENT, line[len(INDENT) :])
         return _cut_label(line, is_last) or Peeled("i", "", line)
 
     def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:

@@ -136,19 +136,18 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
     end = len(parts) - footer_size
     header = _joined(parts[:header_size])
-    footer = _joined(parts[end:]) if footer_size else ""
+    footer = _joined(parts[end:])
     number = 1 + count_lines(header)
     rows: list[Row] = []
-    body = parts[header_size:end] if header_size or footer_size else parts
+    body = parts[header_size:end]
     if text.regular and rendering.row_frame is not None:
         ended = bool(body) and body[-1][1] == "\n"
         rows = _swept(lines[header_size:end], ended, rendering.row_frame, number)
         body = body[len(rows) :]
     diagnostics: list[Diagnostic] = []
-    if body:
-        header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
+    header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
     rows = rendering.restore(rows)
-    truncated = bool(diagnostics) and any(d.code in CUT_CODES for d in diagnostics)
+    truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
 
 
@@ -194,14 +193,8 @@ def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
 
 @functools.cache
 def _framing(prefix: str, suffix: str) -> Framing:
-    """One shared ``Framing`` for the rows a sweep peels (a rendering has one frame)."""
+    """The ``Framing`` of the rows a sweep peels, one for each ``Rendering.row_frame``."""
     return Framing(prefix, suffix)
-
-
-@functools.lru_cache(maxsize=1024)
-def _shared_framing(prefix: str, suffix: str, newline: str, gap: str, hidden: str) -> Framing:
-    """A ``Framing`` shared by the rows of all texts that are framed alike."""
-    return Framing(prefix, suffix, newline, gap, hidden)
 
 
 def _peeled(
@@ -220,7 +213,7 @@ def _peeled(
     line.
     """
     final = len(parts) - 1 if last else -1
-    framings: dict[tuple[str, str, str, str, str], Framing] = {}
+    framings: dict[tuple[str, str, str, str, str], Framing] = {}  # shared within the text
     leading = ""
     split = rendering.peel
     for index, (line, newline, gap) in enumerate(parts):
@@ -238,7 +231,7 @@ def _peeled(
             key = (prefix, suffix, newline, gap, hidden)
             framing = framings.get(key)
             if framing is None:
-                framing = framings[key] = _shared_framing(*key)
+                framing = framings[key] = Framing(*key)
             rows.append(new_row((tag, content, framing, number, len(prefix) + 1)))
         if gap:
             number += count_lines(gap)

@@ -71,7 +71,7 @@ def loads(text: str | bytes, *, strict: bool = False, rendering: str | None = No
             )
         )
     found += noticed
-    diagnostics = tuple(sorted(found, key=PLACE)) if found else ()
+    diagnostics = tuple(sorted(found, key=PLACE))
     if strict and diagnostics:
         raise _error(diagnostics[0], text)
     return Document(

@@ -40,7 +40,9 @@ class Row(NamedTuple):
     """1-based column where the content starts."""
 
 
-new_row: Callable[[tuple[str, str, Framing, int, int]], Row] = functools.partial(tuple.__new__, Row)
+_new_row: Callable[[tuple[str, str, Framing, int, int]], Row] = functools.partial(
+    tuple.__new__, Row
+)
 """``Row(*fields)`` without the Python-level ``__new__`` of a named tuple (half the cost)."""
 
 
@@ -153,7 +155,7 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
 
 def _joined(parts: Sequence[Segment]) -> str:
     """The parts as they stand in the text."""
-    return "".join([line + newline + gap for line, newline, gap in parts]) if parts else ""
+    return "".join([line + newline + gap for line, newline, gap in parts])
 
 
 def _swept(lines: list[str], ended: bool, frame: tuple[str, str], number: int) -> list[Row]:
@@ -188,7 +190,7 @@ def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
     contents = [line[start : len(line) - stop] for line in lines] if start or stop else lines
     framing = _framing(prefix, suffix)
     fields = zip(repeat("i"), contents, repeat(framing), count(number), repeat(start + 1))
-    return list(map(new_row, fields))
+    return list(map(_new_row, fields))
 
 
 @functools.cache
@@ -232,7 +234,7 @@ def _peeled(
             framing = framings.get(key)
             if framing is None:
                 framing = framings[key] = Framing(*key)
-            rows.append(new_row((tag, content, framing, number, len(prefix) + 1)))
+            rows.append(_new_row((tag, content, framing, number, len(prefix) + 1)))
         if gap:
             number += count_lines(gap)
         number += 1

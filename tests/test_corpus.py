@@ -163,6 +163,15 @@ EXPECTED = {
     ),
     "095.txt": ("meulie-right-frame", "article", "20 Jahre taz.de: Zeitung im Computerverbund"),
     "099.txt": ("meulie-plain", "listing", "Lesestück Interview"),
+    "401.txt": ("gopher-menu", "article", "Die Wahrheit: Das perfekte Gedicht"),
+    "402.txt": ("gopher-menu", "article", "Die Wahrheit: Politisches Sofortprogramm"),
+    "403.txt": ("gemini-text", "article", "Die Wahrheit: Drei schlaflose Nächte"),
+    "404.txt": ("gemini-text", "article", "Die Wahrheit: Walversprechen"),
+    "405.txt": (
+        "gopher-menu",
+        "article",
+        "Die Woche: Wie geht es uns, Herr Küppersbusch?",
+    ),
 }
 
 

@@ -106,13 +106,19 @@ def test_runs_of_rows_read_as_one_token_a_row() -> None:
 
 
 def test_the_grammar_is_read_from_a_zipped_package(tmp_path: Path) -> None:
-    """Where the package is no folder (a zip archive), ``importlib.resources`` reads it."""
+    """Where the package is no folder (a zip archive), ``importlib.resources`` reads it.
+
+    The archive is laid out as a wheel installs the package: the grammar
+    inside it, as the build's ``force-include`` puts it.
+    """
     package = Path(tazformat.__file__).parent
     archive = tmp_path / "tazformat.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         for file in package.rglob("*"):
             if file.is_file() and "__pycache__" not in file.parts:
                 zipped.write(file, Path("tazformat") / file.relative_to(package))
+        if "tazformat/grammar/taz.lark" not in zipped.namelist():
+            zipped.writestr("tazformat/grammar/taz.lark", grammar_text())
     script = (
         "import sys, tazformat.grammar as g\n"
         "assert g.__file__.startswith(sys.argv[1]), g.__file__\n"

@@ -52,6 +52,11 @@ ARTICLES = {
     "091.txt": (("MOSKAU", "rtr"), "2014-02-28", True, 0, 3),
     "093.txt": (None, None, True, 0, 0),
     "095.txt": (None, None, True, 1, 0),
+    "401.txt": (None, "2013-05-16", True, 0, 8),
+    "402.txt": (None, "2021-09-16", False, 0, 7),
+    "403.txt": (None, "2019-05-31", False, 0, 9),
+    "404.txt": (None, "2025-02-06", False, 0, 8),
+    "405.txt": (None, None, True, 2, 0),
 }
 
 

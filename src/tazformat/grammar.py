@@ -25,15 +25,19 @@ GRAMMAR_FILE = "taz.lark"
 
 
 def grammar_text() -> str:
-    """The grammar, read from the package.
+    """The grammar, read from the package (or, in a source checkout, its ``grammar/``).
 
-    A package on the file system is read directly; any other (in a zip
-    archive) with ``importlib.resources``, whose readers import ``zipfile``
-    (about 1.5 ms, a third of the parser's build).
+    The one copy lives in the project's top-level ``grammar/``; the build
+    puts it into every wheel as ``tazformat/grammar/``. An installed package
+    on the file system is read directly, a source checkout (an editable
+    install) from the top-level folder, and a package in a zip archive with
+    ``importlib.resources``, whose readers import ``zipfile`` (about 1.5 ms,
+    a third of the parser's build).
     """
-    local = Path(__file__).with_name("grammar") / GRAMMAR_FILE
-    if local.is_file():
-        return local.read_text(encoding="utf-8")
+    here = Path(__file__).parent
+    for local in (here / "grammar" / GRAMMAR_FILE, here.parent.parent / "grammar" / GRAMMAR_FILE):
+        if local.is_file():
+            return local.read_text(encoding="utf-8")
     folder = resources.files(GRAMMAR_PACKAGE).joinpath("grammar")
     return folder.joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
 

@@ -4,7 +4,9 @@
 row in the canonical framing of the target rendering, with its blank rows,
 header and footer. Where the target stands text blocks on one long row
 (Gemini) and the source wrapped them, or the other way round, the blocks
-are joined or re-wrapped at ``WRAP`` columns.
+are joined or re-wrapped at ``WRAP`` columns. Paragraphs and verses the
+wrap rule recovered (``tazformat.wrapping``) are blocks of their own, so a
+rendering that keeps blank rows gets one after each, as its proxy serves it.
 Content is kept: ``same_content(doc, loads(dumps(doc, rendering=name)))``.
 """
 
@@ -16,7 +18,6 @@ from typing import TypeVar
 
 import attrs
 
-from .entries import WRAP
 from .models import (
     Article,
     Authors,
@@ -35,6 +36,7 @@ from .models import (
     Tags,
 )
 from .renderings import Rendering, get
+from .wrapping import WRAP
 
 N = TypeVar("N", bound=Line)
 

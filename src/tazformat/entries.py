@@ -30,9 +30,7 @@ from collections.abc import Sequence
 from .damage import is_cut_row
 from .rows import Row
 from .wording import looks_like_teaser, looks_like_title
-
-WRAP = 75
-"""Column at which taz wraps teaser and body text."""
+from .wrapping import WRAP
 
 UNWRAPPED = 100
 """A row longer than this cannot be wrapped text: the rendering unwrapped it."""

@@ -3,7 +3,8 @@
 A reference's text may span rows (joined by single spaces), start inside a
 word (``a[1][uf die Planung]``), be followed by letters
 (``[1][Henriettenstift]s``), and hold quotes, commas, URLs and one level of
-brackets (``[2][die [neue] Regel]``). A target is a taz path ending in the
+brackets (``[2][die [neue] Regel]``). A reference cut open by the end of a
+capture (``[3][Doktorar``) reads as its text. A target is a taz path ending in the
 article id (``/Slug/!5826872``), or an address of its own.
 """
 
@@ -35,9 +36,18 @@ def find_references(text: str) -> tuple[InlineReference, ...]:
     return tuple(InlineReference(int(m.group(1)), m.group(2)) for m in REFERENCE.finditer(text))
 
 
+CUT_REFERENCE = re.compile(r"\[(?:\d+(?:\](?:\[((?:[^\[\]]|\[[^\[\]]*\])*))?)?)?$")
+"""What is left of a reference the end of a capture cut: ``[4``, ``[4][Doktorar``."""
+
+
 def strip_references(text: str) -> str:
-    """``text`` with each ``[n][text]`` replaced by its text."""
-    return REFERENCE.sub(lambda m: m.group(2), text)
+    """``text`` with each ``[n][text]`` replaced by its text.
+
+    A reference the end of the text cut open (``[3][Doktorar``, ``[4``)
+    gives what it holds of its text; its markup is dropped.
+    """
+    text = REFERENCE.sub(lambda m: m.group(2), text)
+    return CUT_REFERENCE.sub(lambda m: m.group(1) or "", text)
 
 
 def article_id(target: str) -> str | None:

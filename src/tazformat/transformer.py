@@ -45,6 +45,7 @@ from .models import (
     Title,
 )
 from .rows import Row
+from .wrapping import ends_block, reference_depth
 
 MARKUP = {
     "LEAD": "> ",
@@ -79,6 +80,14 @@ class Build:
 
     rows: Sequence[Row]
     diagnostics: list[Diagnostic] = attrs.Factory(list)
+    blank_rows: bool | None = None
+    """Whether the text keeps blank rows (found on first need)."""
+
+    def keeps_blank_rows(self) -> bool:
+        """Say whether any row but the last has blank rows after it."""
+        if self.blank_rows is None:
+            self.blank_rows = any(row.framing.gap for row in self.rows[:-1])
+        return self.blank_rows
 
 
 CURRENT: ContextVar[Build] = ContextVar("tazformat_build")
@@ -215,15 +224,37 @@ def entries(rows: Sequence[Kinded], place: str) -> tuple[Entry | Note | Stray, .
     return tuple(items)
 
 
+def _ends_paragraph(rows: Sequence[Kinded], index: int, blank_rows: bool, depth: int) -> bool:
+    """Say whether the text row at ``index`` ends its paragraph.
+
+    A blank row after it does; where the text keeps blank rows they are the
+    only sign. Where it drops them, the wrap rule (``wrapping.ends_block``)
+    reads the end from the room the row leaves for the next row's first word,
+    unless the row leaves an inline reference open (``depth``).
+    """
+    row = rows[index][1]
+    if row.framing.gap:
+        return True
+    if blank_rows or depth or index + 1 == len(rows):
+        return False
+    kind, following = rows[index + 1]
+    return kind == "TEXT" and ends_block(row.content, following.content)
+
+
 def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
-    """Group body rows into paragraphs, ended by blank rows and subheads."""
+    """Group body rows into paragraphs, ended by blank rows, subheads and the wrap rule."""
     blocks: list[Block] = []
     lines: list[Line] = []
-    for kind, row in rows:
+    blank_rows = CURRENT.get().keeps_blank_rows()
+    depth = 0
+    for index, (kind, row) in enumerate(rows):
         if kind == "TEXT":
             lines.append(text_line(row))
-            if not row.framing.gap:
+            if depth or "[" in row.content:
+                depth = reference_depth(row.content, depth)
+            if not _ends_paragraph(rows, index, blank_rows, depth):
                 continue
+        depth = 0
         if lines:
             blocks.append(Paragraph(tuple(lines)))
             lines = []

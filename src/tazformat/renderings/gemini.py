@@ -55,6 +55,21 @@ def _reads_as_lead(text: str) -> bool:
     return looks_like_teaser(text)
 
 
+_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2} \d{4}")
+
+
+def _reads_as_article(rows: Sequence[Row], heading: int) -> bool:
+    """Say whether the page under ``rows[heading]`` reads as an article.
+
+    Its title has a kicker (``Die Wahrheit: Reime``), or a date row or a tail
+    section heading (``AUTOREN``, ``TAGS``…) follows; listing titles have no
+    kicker and listings no date row.
+    """
+    if looks_like_title(rows[heading].content.removeprefix(HEADING)):
+        return True
+    return any(r.content in SECTIONS or _DATE.fullmatch(r.content) for r in rows[heading + 1 :])
+
+
 def _is_heading(line: str) -> bool:
     return line.startswith(HEADING) or line == SITE
 
@@ -94,12 +109,18 @@ class GeminiShown(Rendering):
         """Say whether the row after the heading is the lead.
 
         It is when it ends a sentence, does not look like an entry title, is
-        no proxy cut, and a ``Bild:`` row or a blank row follows it.
+        no proxy cut, and a ``Bild:`` row or a blank row follows it. Where
+        the capture was whitespace-normalised (no blank row anywhere), the
+        row needs neither when the page reads as an article: its heading has
+        a kicker, or a date row or a tail section heading comes later.
         """
         if not _reads_as_lead(rows[index].content):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
-        return bool(rows[index].framing.gap) or following.startswith("Bild: ")
+        if rows[index].framing.gap or following.startswith("Bild: "):
+            return True
+        normalised = not any(row.framing.gap for row in rows)
+        return normalised and index + 1 < len(rows) and _reads_as_article(rows, index - 1)
 
     def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
         if kind == "LEAD" and not _reads_as_lead(text):

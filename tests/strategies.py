@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
+from structure_strategies import whole_paragraph
 from tazformat import dumps
 from tazformat.models import (
     TITLE_MARKUP,
@@ -453,7 +454,7 @@ _subhead_texts = st.one_of(st.just(""), rows(max_words=7)).filter(lambda t: t no
 
 _dates = st.one_of(
     st.tuples(st.integers(1, 31), st.sampled_from(MONTHS), st.integers(1990, 2030)),
-    st.tuples(st.integers(1, 99), st.sampled_from(MONTHS), st.integers(0, 9999)),
+    st.tuples(st.integers(1, 31), st.sampled_from(MONTHS), st.integers(0, 9999)),
 ).map(lambda d: f"{d[0]} {d[1]} {d[2]:04d}")
 """A date row: mostly a real day, now and then one of no calendar."""
 
@@ -466,7 +467,9 @@ def _body(draw: st.DrawFn, framing: Framing, subhead: bool) -> tuple[Block, ...]
         if (blocks and isinstance(blocks[-1], Paragraph)) or draw(st.booleans()):
             blocks.append(Subhead(draw(_subhead_texts), framing=framing))
         else:
-            lines = draw(st.lists(_sometimes_cut(_body_rows), min_size=1, max_size=4))
+            lines = draw(
+                st.lists(_sometimes_cut(_body_rows), min_size=1, max_size=4).map(whole_paragraph)
+            )
             blocks.append(Paragraph(tuple(map(_line(Line, framing), lines))))
     if subhead and not any(isinstance(b, Subhead) for b in blocks):
         blocks.append(Subhead(draw(_subhead_texts), framing=framing))

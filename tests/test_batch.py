@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 import tazformat
 from tazformat import batch
 from tazformat.cli import demo_bytes, main
-from tazformat.table import COLUMNS, row
+from tazformat.errors import ParseError
+from tazformat.table import COLUMNS, record, row
 
 CUT = demo_bytes()[:300]
 
@@ -95,8 +97,9 @@ def test_parquet_holds_the_table_rows_and_the_json(
     table = pq.read_table(out)
     assert table.column_names == [*COLUMNS, batch.JSON_COLUMN]
     found = table.to_pylist()
-    assert [{k: r[k] for k in COLUMNS} for r in found] == expected_rows(corpus_files)
     docs = [tazformat.loads(file.read_bytes()) for file in corpus_files]
+    typed = [record(str(f), d) for f, d in zip(corpus_files, docs, strict=True)]
+    assert [{k: r[k] for k in COLUMNS} for r in found] == typed
     assert [json.loads(r["json"]) for r in found] == [tazformat.to_dict(d) for d in docs]
 
 
@@ -153,7 +156,7 @@ def test_a_pool_keeps_few_tasks_in_flight(tmp_path: Path) -> None:
     assert len(list(results)) == len(files) - 1
 
 
-def test_files_that_are_no_dumps_are_reported_not_fatal(
+def test_files_that_are_no_dumps_are_reported_and_fail_the_run(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "demo.txt").write_bytes(demo_bytes())
@@ -162,7 +165,7 @@ def test_files_that_are_no_dumps_are_reported_not_fatal(
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere")
     out = tmp_path / "out.jsonl"
     status, _, err = convert(capsys, str(tmp_path), "-o", str(out), "-j", "2")
-    assert status == 0
+    assert status == 1  # the others are converted, but the run says it was not clean
     assert f"{tmp_path / 'notes.txt'}: {batch.NO_PAGE}" in err
     assert f"{tmp_path / 'empty.txt'}: {batch.NO_PAGE}" in err
     assert f"{tmp_path / 'gone.txt'}: No such file or directory" in err
@@ -247,3 +250,84 @@ def test_progress_bar_goes_to_err(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("files", "jobs", "size"), [(10, 2, 2), (10_000, 2, 64), (0, 2, 1)])
 def test_chunk_size(files: int, jobs: int, size: int) -> None:
     assert batch.chunk_size(files, jobs) == size
+
+
+NOTES = b"Einkaufsliste\n\nBrot\nMilch\n"
+"""A text that is no taz dump."""
+
+
+@pytest.mark.parametrize("command", ["check", "convert"])
+def test_check_and_convert_agree_on_a_file_without_a_taz_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    notes, good = tmp_path / "notes.txt", tmp_path / "good.txt"
+    notes.write_bytes(NOTES)
+    good.write_bytes(demo_bytes())
+    out = io.StringIO()
+    extra = ["-o", str(tmp_path / "out.jsonl"), "--no-progress"] if command == "convert" else []
+    status = main([command, str(notes), str(good), *extra], out)
+    said = out.getvalue() + capsys.readouterr().err
+    assert status == 1
+    assert f"{notes}: {batch.NO_PAGE}" in said
+    assert main([command, str(good), *extra], io.StringIO()) == 0
+    capsys.readouterr()
+
+
+def test_convert_strict_fails_a_damaged_file_at_its_line_and_column(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pages(tmp_path / "in")  # b/z.txt, b/a/m.txt and b/c.txt are cut
+    out = tmp_path / "out.jsonl"
+    status, _, err = convert(capsys, str(tmp_path / "in"), "-o", str(out), "--strict", "-j", "2")
+    assert status == 1
+    cut = "line 4, column 65: the capture was cut inside this row's frame (no right frame)"
+    for name in ("b/z.txt", "b/a/m.txt", "b/c.txt"):
+        assert f"tazformat: {tmp_path / 'in' / name}: {cut}\n" in err
+    assert "5 files: 2 converted, 3 failed" in err
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert convert(capsys, str(tmp_path / "in"), "-o", str(out), "-j", "2")[0] == 0  # tolerant
+
+
+def test_a_strict_parse_error_crosses_the_process_pool_as_itself(tmp_path: Path) -> None:
+    files = pages(tmp_path)
+    found = list(batch.outcomes(files, "jsonl", jobs=2, chunksize=1, strict=True))
+    errors = {Path(o.name).relative_to(tmp_path).as_posix(): o.exception for o in found}
+    assert errors["a.txt"] is errors["c.txt"] is None
+    for name in ("b/z.txt", "b/a/m.txt", "b/c.txt"):
+        error = errors[name]
+        assert isinstance(error, ParseError), name
+        assert (error.line, error.column, error.code) == (4, 65, "cut-frame")
+
+
+def test_dash_reads_standard_input_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_bytes(demo_bytes())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CUT), encoding="utf-8"))
+    status, text, err = convert(capsys, str(tmp_path / "a.txt"), "-", "--to", "jsonl", "-o", "-")
+    assert status == 0
+    records = [json.loads(line) for line in text.splitlines()]
+    assert [r["file"] for r in records] == ["-", str(tmp_path / "a.txt")]
+    assert records[0] == {"file": "-", **tazformat.to_dict(tazformat.loads(CUT))}
+    assert "2 files: 2 converted, 0 failed" in err
+
+
+def test_convert_names_a_binary_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "demo.txt").write_bytes(demo_bytes())
+    status, text, err = convert(capsys, str(tmp_path), "--to", "csv", "-o", "-")
+    assert status == 1
+    assert f"tazformat: {tmp_path / 'image.txt'}: {batch.BINARY}\n" in err
+    assert [r["file"] for r in csv.DictReader(io.StringIO(text))] == [str(tmp_path / "demo.txt")]
+
+
+def test_convert_reads_files_in_another_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = "| # taz.de -- Fall: K\u00fcrze | |\n| Ein Satz. | |\n"
+    (tmp_path / "latin.txt").write_bytes(page.encode("latin-1"))
+    for encoding, title in [("latin-1", "Fall: Kürze"), ("utf-8", "Fall: K\udcfcrze")]:
+        status, text, _ = convert(
+            capsys, str(tmp_path), "--to", "jsonl", "-o", "-", "--encoding", encoding
+        )
+        assert (status, json.loads(text)["title"]) == (0, title)

@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tazformat.cli import demo_bytes, main
+import pytest
+
+import tazformat
+from tazformat import batch
+from tazformat.cli import DEMO_NOTE, demo_bytes, diagnostic_lines, main
+from tazformat.models import Diagnostic
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -17,12 +22,97 @@ def run(*args: str) -> tuple[int, str]:
     return status, out.getvalue()
 
 
-def test_no_arguments_parses_the_demo() -> None:
+class Terminal(io.StringIO):
+    """Standard input that is a terminal: nothing may be read from it."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        raise AssertionError("read from a terminal")
+
+
+def pipe(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Replace standard input with a pipe holding ``data``."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal())
+
+
+PAGE = (
+    "| # taz.de -- Stadtgarten: Tomaten auf dem Dach | |\r\n"
+    "| > Auf einem Parkhaus in Lichtenberg w\u00e4chst Gem\u00fcse. | |\r\n"
+    "| Berlin taz | Zw\u00f6lf Beete und ein Wasserfass. | |\r\n"
+).encode()
+"""A short page of our own, with CRLF line endings."""
+
+
+def test_no_arguments_on_a_terminal_shows_the_demo_and_says_so(
+    terminal: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, text = run()
     assert status == 0
     assert text.startswith("demo.txt: article (meulie-framed)")
     assert "Bücherbus in Kreuzberg: Eine Bibliothek auf vier Rädern" in text
     assert "  diagnostics none\n" in text
+    assert capsys.readouterr().err == DEMO_NOTE + "\n"
+    assert run("parse")[1] == text
+
+
+def test_parse_without_a_file_reads_piped_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe(monkeypatch, PAGE)
+    status, text = run("parse")
+    assert status == 0
+    assert text.startswith("-: article (")
+    assert "Stadtgarten: Tomaten auf dem Dach" in text
+    assert "Bücherbus" not in text
+    assert capsys.readouterr().err == ""  # no word of the demo
+
+
+def test_a_file_given_is_read_whatever_standard_input_is(
+    terminal: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "garten.txt"
+    path.write_bytes(PAGE)
+    status, text = run("parse", str(path))
+    assert (status, text.splitlines()[0]) == (0, f"{path}: article (meulie-framed)")
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("fmt", ["summary", "json", "jsonl", "text"])
+def test_dash_names_standard_input_in_parse(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    pipe(monkeypatch, PAGE)
+    status, text = run("parse", "-", "--format", fmt)
+    doc = tazformat.loads(PAGE)
+    assert status == 0
+    if fmt == "json":
+        assert json.loads(text) == tazformat.to_dict(doc)
+    elif fmt == "jsonl":
+        assert json.loads(text) == {"file": "-", **tazformat.to_dict(doc)}
+    elif fmt == "text":
+        assert text == tazformat.to_text(doc)
+    else:
+        assert text.startswith("-: article (meulie-framed)\n")
+
+
+def test_check_reads_standard_input_byte_for_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = PAGE.replace("Gem\u00fcse".encode(), b"Gem\xfcse")  # CRLF and a byte not UTF-8
+    pipe(monkeypatch, raw)
+    status, text = run("check", "-")
+    assert status == 0
+    assert text.startswith("ok  -: exact, ")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"tazformat {tazformat.__version__}\n"
 
 
 def test_parse_json_is_to_dict(tmp_path: Path) -> None:
@@ -76,10 +166,28 @@ def test_missing_file_is_an_error_message() -> None:
 def test_module_entry_point() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tazformat", "parse", "--json"],
+        input=demo_bytes(),
         capture_output=True,
         check=True,
     )
     assert json.loads(result.stdout.decode("utf-8"))["rendering"] == "meulie-framed"
+
+
+def test_a_capture_piped_or_redirected_in_a_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "capture.txt"
+    path.write_bytes(PAGE)
+    command = [sys.executable, "-m", "tazformat"]
+    with subprocess.Popen(["cat", str(path)], stdout=subprocess.PIPE) as cat:  # cat FILE |
+        piped = subprocess.run([*command, "parse"], stdin=cat.stdout, capture_output=True)
+    with path.open("rb") as file:  # < FILE
+        redirected = subprocess.run([*command, "parse", "-"], stdin=file, capture_output=True)
+    for result in (piped, redirected):
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(b"-: article (meulie-framed)\n")
+        assert b"Stadtgarten: Tomaten auf dem Dach" in result.stdout
+        assert result.stderr == b""
+    version = subprocess.run([*command, "--version"], capture_output=True, check=True)
+    assert version.stdout.decode() == f"tazformat {tazformat.__version__}\n"
 
 
 INVALID = "| # taz.de -- Fall: Kurz \xff | |\n| Ein Satz mit \xfe Byte. | |\n".encode("latin-1")
@@ -108,3 +216,204 @@ def test_parse_keeps_bytes_that_are_not_utf8_in_every_format(tmp_path: Path) -> 
         assert "Fall: Kurz \ufffd" in parse_strictly(path, fmt).decode("utf-8")
     for fmt in ("summary", "markdown", "text"):  # the bytes as they were
         assert b"Fall: Kurz \xff" in parse_strictly(path, fmt)
+
+
+LATIN = "| # taz.de -- Fall: K\u00fcrze | |\n| Ein Satz \u00fcber Gr\u00f6\u00dfe. | |\n".encode(
+    "latin-1"
+)
+"""A page written in Latin-1: its umlauts are bytes that are not UTF-8."""
+
+
+def test_encoding_reads_a_latin1_file_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(LATIN)
+    status, text = run("parse", str(path), "--json", "--encoding", "latin-1")
+    assert status == 0
+    assert json.loads(text)["title"] == "Fall: Kürze"
+    status, text = run("parse", str(path), "--json")  # as UTF-8: the bytes kept, not read
+    assert json.loads(text)["title"] == "Fall: K\udcfcrze"
+
+
+def test_check_judges_exactness_in_the_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(LATIN)
+    status, text = run("check", str(path), "--encoding", "latin-1")
+    assert (status, text.splitlines()[0]) == (0, f"ok  {path}: exact, 0 diagnostics")
+    status, text = run("check", str(path), "--encoding", "utf-8")
+    assert status == 0
+    assert text.startswith(f"ok  {path}: exact")
+
+
+def test_an_unknown_encoding_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("klingon", "hex"):  # unknown; not a text encoding
+        with pytest.raises(SystemExit) as exit_:
+            main(["parse", "x.txt", "--encoding", name])
+        assert exit_.value.code == 2
+        assert f"not a text encoding: '{name}'" in capsys.readouterr().err
+
+
+NOTES = b"Einkaufsliste\n\nBrot\nMilch\n"
+"""A text that is no taz dump."""
+
+
+def test_check_fails_a_file_without_a_taz_page(tmp_path: Path) -> None:
+    notes, good = tmp_path / "notes.txt", tmp_path / "good.txt"
+    notes.write_bytes(NOTES)
+    good.write_bytes(demo_bytes())
+    status, text = run("check", str(notes))
+    assert status == 1
+    assert text.startswith(f"FAIL  {notes}: {batch.NO_PAGE}, exact, ")
+    assert text.rstrip().endswith("0 passed, 1 failed")
+    status, text = run("check", str(good))
+    assert (status, text) == (0, f"ok  {good}: exact, 0 diagnostics\n1 passed, 0 failed\n")
+
+
+def test_parse_stays_tolerant_of_a_file_without_a_taz_page(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(NOTES)
+    status, text = run("parse", str(notes))
+    assert status == 0
+    assert text.startswith(f"{notes}: no page (plain)\n")
+
+
+def diagnostic(code: str, line: int) -> Diagnostic:
+    return Diagnostic(code, f"{code} here", line, 1)
+
+
+def test_runs_of_a_diagnostic_on_consecutive_rows_are_one_line() -> None:
+    found = [
+        diagnostic("no-page", 1),
+        *(diagnostic("unknown-row", line) for line in range(1, 30)),
+        diagnostic("cut-row", 30),
+        diagnostic("unknown-row", 31),
+        diagnostic("unknown-row", 40),  # not consecutive: lines 32-39 hold text
+    ]
+    assert diagnostic_lines(found, "text\n" * 40) == [
+        "1:1 no-page: no-page here",
+        "1:1–29:1 unknown-row: unknown-row here (×29)",
+        "30:1 cut-row: cut-row here",
+        "31:1 unknown-row: unknown-row here",
+        "40:1 unknown-row: unknown-row here",
+    ]
+
+
+def test_rows_with_no_text_between_keep_a_run_together() -> None:
+    found = [diagnostic("unknown-row", 1), diagnostic("unknown-row", 4)]
+    assert diagnostic_lines(found, "a\n\n|   | |\nb\n") == [
+        "1:1–4:1 unknown-row: unknown-row here (×2)"
+    ]
+    assert len(diagnostic_lines(found, "a\n\nc\nb\n")) == 2  # a row with text between
+    assert len(diagnostic_lines(found)) == 2  # no text: lines must be consecutive
+
+
+def test_check_and_parse_cap_a_flood_of_diagnostics(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_bytes("".join(f"Zeile {n}\n\n" for n in range(1, 41)).encode())
+    count = len(tazformat.loads(path.read_bytes()).diagnostics)
+    status, text = run("check", str(path))
+    assert status == 1
+    assert "1:1–79:1 unknown-row: no rule of the prelude understands this row (×40)" in text
+    assert len(text.splitlines()) < 10 < count
+    status, text = run("parse", str(path))
+    assert f"  diagnostics {count}\n" in text
+    assert "(×40)" in text
+    assert len(text.splitlines()) < 10
+
+
+BINARY = bytes(range(256)) * 8
+"""Bytes that are no text: NULs and every other byte."""
+
+
+@pytest.mark.parametrize(
+    ("raw", "binary"),
+    [
+        (BINARY, True),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(128, 256)) * 8, True),  # no NUL, mostly not text
+        (b"\x01\x02\x03 text", True),
+        (LATIN, False),  # another encoding read as UTF-8: a few bytes, much text
+        (demo_bytes(), False),
+        (b"", False),
+        (b"\x1b[1mbold\x1b[0m and some more words of text\n", False),
+    ],
+)
+def test_looks_binary(raw: bytes, binary: bool) -> None:
+    assert batch.looks_binary(raw) is binary
+    assert batch.looks_binary(raw.decode("utf-8", "surrogateescape")) is binary
+
+
+def test_a_binary_file_is_named_not_dumped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, good = tmp_path / "image.txt", tmp_path / "good.txt"
+    path.write_bytes(BINARY)
+    good.write_bytes(PAGE)
+    status, text = run("parse", str(path), str(good))
+    assert status == 1
+    assert text.startswith(
+        f"{path}: looks binary (not a text capture), not parsed\n{good}: article"
+    )
+    status, text = run("check", str(path), str(good))
+    assert status == 1
+    assert text == (
+        f"FAIL  {path}: looks binary (not a text capture), not parsed\n"
+        f"ok  {good}: exact, 0 diagnostics\n1 passed, 1 failed\n"
+    )
+    capsys.readouterr()
+    status, text = run("parse", str(path), str(good), "--format", "jsonl")
+    assert status == 1
+    assert [json.loads(line)["file"] for line in text.splitlines()] == [str(good)]
+    assert (
+        capsys.readouterr().err
+        == f"tazformat: {path}: looks binary (not a text capture), not parsed\n"
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_real_process_at_a_terminal_shows_the_demo_with_a_note() -> None:
+    import os
+    import pty  # POSIX only
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "tazformat", "parse"], stdin=terminal, capture_output=True
+        )
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert result.returncode == 0
+    assert result.stdout.startswith(b"demo.txt: article (meulie-framed)\n")
+    assert result.stderr.decode() == DEMO_NOTE + "\n"
+
+
+def test_a_file_without_a_command_is_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tazformat FILE`` and ``tazformat --format json FILE`` mean ``parse``."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(demo_bytes())
+    assert main([str(page)]) == 0
+    assert capsys.readouterr().out.startswith(f"{page}: article (meulie-framed)")
+    assert main(["--format", "json", str(page)]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "article"
+
+
+def test_a_named_command_is_not_taken_for_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(demo_bytes())
+    assert main(["check", str(page)]) == 0
+    assert "exact" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("tazformat ")
+
+
+def test_the_commands_are_the_parsers() -> None:
+    from tazformat.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    choices = next(a.choices for a in parser._actions if a.dest == "command")
+    assert choices is not None
+    assert tuple(choices) == COMMANDS

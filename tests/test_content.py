@@ -75,3 +75,38 @@ def test_framed_to_gopher_menu_and_back_keeps_the_content(corpus: Path) -> None:
     assert [(u.kind, u.text) for u in content_units(framed)] == [
         (u.kind, u.text) for u in content_units(doc)
     ]
+
+
+WHOLE = (
+    "| # taz.de -- Stadt: Ein Platz | |\n"
+    "| > Der Platz wird neu gestaltet und bekommt Bäume. | |\n"
+    "| Berlin taz | Der Bezirk plant seit Jahren um. | |\n"
+    "| 3 Oct 2025 | |\n"
+)
+
+
+def test_only_a_cut_capture_may_end_inside_a_unit() -> None:
+    whole = tazformat.loads(WHOLE)
+    cut = tazformat.loads(WHOLE[: WHOLE.index("gestaltet") + 5])  # cut inside the lead's row
+    assert cut.truncated
+    assert same_content(cut, whole)
+    assert same_content(whole, cut)
+    # the same page up to its lead, but the lead is shorter and the capture whole
+    shorter = tazformat.loads(
+        "| # taz.de -- Stadt: Ein Platz | |\n| > Der Platz wird neu gestaltet | |\n"
+    )
+    assert not shorter.truncated
+    assert not same_content(shorter, whole)
+    assert not same_content(whole, shorter)
+
+
+def test_a_capture_cut_where_a_row_ends_holds_whole_units() -> None:
+    """A cut at a row's end leaves no mark: fewer units count when each is whole."""
+    whole = tazformat.loads(WHOLE)
+    rows = WHOLE.splitlines(keepends=True)
+    ended = tazformat.loads("".join(rows[:3]))
+    assert not ended.truncated
+    assert same_content(ended, whole)
+    assert same_content(whole, ended)
+    other = tazformat.loads("".join(rows[:2]) + "| Berlin taz | Der Bezirk plant um. | |\n")
+    assert not same_content(other, whole)

@@ -65,10 +65,29 @@ def test_cut_flags_reach_the_nodes(corpus: Path) -> None:
         ("Wer wird hinter … Deutscher Meister?", False),
         ("x" * 79, False),
         ("…", False),
+        # bytes that were not UTF-8, as loads decodes them (surrogateescape): one byte each
+        ("x" * 78 + chr(0xDCFF) + "…", True),
+        ("x" * 77 + chr(0xDCE2) + chr(0xDC80) + "…", True),  # a 3-byte character cut after 2
+        ("x" * 79 + chr(0xDCFF) + "…", False),  # 80 bytes
+        ("x" * 77 + chr(0xDCFF) + "…", False),  # 78 bytes
+        ("x" * 76 + chr(0xD800) + "…", True),  # a lone surrogate no byte escapes counts 3 bytes
     ],
 )
 def test_the_cut_rule(content: str, cut: bool) -> None:
     assert is_cut_row(content) is cut
+
+
+def test_a_cut_row_holding_a_byte_that_was_not_utf8_is_found() -> None:
+    head = b"| # taz.de -- Stadt: Ein Platz | |\n| > Ein Satz. | |\n"
+    cut = b"| Bild: " + b"x" * 72 + b"\xe9" + "…".encode() + b" | |\n"
+    doc = tazformat.loads(head + cut)
+    assert isinstance(doc.page, tazformat.Article)
+    assert doc.page.picture is not None
+    assert doc.page.picture.truncated
+    assert [d.line for d in doc.diagnostics if d.code == "cut-row"] == [3]
+    assert tazformat.dumps(doc).encode("utf-8", "surrogateescape") == head + cut
+    whole = b"| Bild: " + b"x" * 71 + b"\xe9" + "…".encode() + b" | |\n"  # 78 bytes: the author's
+    assert [d for d in tazformat.loads(head + whole).diagnostics if d.code == "cut-row"] == []
 
 
 def test_a_genuine_ellipsis_in_a_title_is_not_damage() -> None:

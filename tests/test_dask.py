@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import tazformat
 from tazformat.batch import INTEGER_COLUMNS
 from tazformat.cli import demo_bytes
-from tazformat.table import COLUMNS, row
+from tazformat.table import COLUMNS, record
 
 pytest.importorskip("dask.bag", reason="needs dask (pip install -e '.[dask]')")
 pytest.importorskip("dask.dataframe", reason="needs dask[dataframe] (pip install -e '.[dask]')")
@@ -60,20 +61,40 @@ def test_dataframe_is_the_table_rows(client: object, corpus: Path) -> None:
     frame = tdask.dataframe(corpus, npartitions=3)
     dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
     assert list(dtypes) == list(COLUMNS)
-    assert {name for name, dtype in dtypes.items() if dtype == "int64"} == INTEGER_COLUMNS
+    assert {name for name, dtype in dtypes.items() if dtype == "int64[pyarrow]"} == INTEGER_COLUMNS
     computed = frame.compute()
     assert computed.to_dict("records") == [
-        row(str(f), tazformat.loads(f.read_bytes())) for f in files
+        record(str(f), tazformat.loads(f.read_bytes())) for f in files
     ]
     assert {name: str(dtype) for name, dtype in computed.dtypes.items()} == dtypes
     kinds = frame.groupby("kind").size().compute().to_dict()
     assert sum(kinds.values()) == len(files)
 
 
+def cut_file(folder: Path) -> tuple[int, int, str]:
+    """Write a cut capture to ``folder``: the line, column and code a strict parse gives."""
+    (folder / "cut.txt").write_bytes(demo_bytes()[:300])
+    with pytest.raises(tazformat.ParseError) as caught:
+        tazformat.loads(demo_bytes()[:300], strict=True)
+    return caught.value.line, caught.value.column, caught.value.code
+
+
 def test_strict_raises_on_the_client(client: object, tmp_path: Path) -> None:
-    (tmp_path / "cut.txt").write_bytes(demo_bytes()[:300])
-    with pytest.raises(tazformat.ParseError):
+    expected = cut_file(tmp_path)
+    with pytest.raises(tazformat.ParseError) as caught:
         tdask.bag(tmp_path, strict=True).compute()
+    assert (caught.value.line, caught.value.column, caught.value.code) == expected
+
+
+def test_strict_raises_parse_error_through_the_processes_scheduler(tmp_path: Path) -> None:
+    """The error is pickled in the worker and rebuilt in the caller, attributes and all."""
+    expected = cut_file(tmp_path)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        with pytest.raises(tazformat.ParseError) as caught:
+            tdask.bag(tmp_path, strict=True).compute(scheduler="processes", pool=pool)
+        assert (caught.value.line, caught.value.column, caught.value.code) == expected
+        with pytest.raises(tazformat.UnknownRendering):
+            tdask.bag(tmp_path, rendering="nope").compute(scheduler="processes", pool=pool)
 
 
 def test_a_missing_path_raises_at_once() -> None:

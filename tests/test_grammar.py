@@ -9,12 +9,13 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lark import Lark
 
 import tazformat
-from tazformat.grammar import grammar_text, parser, row_text
+from tazformat.grammar import _recover, grammar_text, parser, row_text
 from tazformat.models import Framing
 from tazformat.rows import Row
 from tazformat.transformer import CURRENT, Build, ModelBuilder
@@ -133,3 +134,66 @@ def test_the_grammar_is_read_from_a_zipped_package(tmp_path: Path) -> None:
     )
     assert result.stdout == grammar_text()
     assert "page:" in result.stdout
+
+
+def test_recovery_keeps_every_row_of_a_run() -> None:
+    """Were the grammar wrong, a run the parser cannot take is kept row by row.
+
+    With the basic lexer (every terminal offered everywhere) two text rows
+    after the date are lexed as one PLAIN run, which the date's state does
+    not accept: recovery must turn each row into a stray row at its line.
+    """
+    contents = ["# taz.de -- Fall: Kurz", "8 Jan 2022", "eins", "zwei", "drei", "## TAGS", "Tag"]
+    rows = [Row("i", content, Framing(), n, 1) for n, content in enumerate(contents, 1)]
+    basic = Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="basic",
+        transformer=ModelBuilder(),
+        maybe_placeholders=True,
+    )
+    build = Build(rows)
+    token = CURRENT.set(build)
+    try:
+        result: Any = basic.parse(row_text(rows), on_error=_recover)  # (prelude, page)
+    finally:
+        CURRENT.reset(token)
+    page = result[1]
+    assert isinstance(page, tazformat.Article)
+    assert [(row.text, row.line) for row in page.after_date] == [
+        ("eins", 3),
+        ("zwei", 4),
+        ("drei", 5),
+    ]
+    assert [(d.code, d.line) for d in build.diagnostics] == [("unknown-row", n) for n in (3, 4, 5)]
+    assert page.tags == ("Tag",)
+
+
+@pytest.mark.parametrize(
+    ("row", "date"),
+    [
+        ("1 Jan 2022", True),
+        ("9 Feb 2022", True),
+        ("19 Mar 2022", True),
+        ("29 Feb 2024", True),
+        ("31 Dec 1999", True),
+        ("31 Feb 2022", True),  # a date row that names no calendar day: date null
+        ("32 Jan 2022", False),
+        ("40 Jan 2022", False),
+        ("99 Jan 2022", False),
+        ("0 Jan 2022", False),
+        ("08 Jan 2022", False),
+    ],
+)
+def test_a_date_row_has_a_day_from_1_to_31(row: str, date: bool) -> None:
+    text = f"| # taz.de -- Fall: Kurz | |\n| > Ein Satz. | |\n| Text. | |\n| {row} | |\n"
+    doc = tazformat.loads(text)
+    assert isinstance(doc.page, tazformat.Article)
+    assert tazformat.dumps(doc) == text
+    if date:
+        assert doc.page.date is not None
+        assert doc.page.date.text == row
+    body = [line.text for paragraph in doc.page.paragraphs for line in paragraph.lines]
+    assert body == (["Text."] if date else ["Text.", row])
+    if not date:
+        assert doc.page.date is None

@@ -94,7 +94,54 @@ def test_places_and_loose_datelines(corpus: Path) -> None:
 
 def test_interview_turns(corpus: Path) -> None:
     turns = tazformat.to_dict(load(corpus / "036.txt"))["turns"]
-    assert [t["speaker"] for t in turns[:4]] == ["taz", "Lorenz", "Marius", "Martin"]
+    # the moderator's unmarked questions (two rows ending in "?") are turns of their own
+    assert [t["speaker"] for t in turns[:7]] == [
+        "taz",
+        "Lorenz",
+        "taz",
+        "Marius",
+        "Martin",
+        "taz",
+        "Martin",
+    ]
+    assert turns[2]["text"].endswith("Wie nehmt ihr die Situation wahr?")
+
+
+def test_interview_with_unmarked_exchanges(corpus: Path) -> None:
+    turns = tazformat.to_dict(load(corpus / "405.txt"))["turns"]
+    assert [t["speaker"] for t in turns] == ["taz", "Friedrich Küppersbusch"] * 4
+    assert all(t["text"].endswith("?") for t in turns[::2])
+    assert "[3]" not in turns[-1]["text"]
+
+
+def test_interview_folds_no_question_into_the_answer(corpus: Path) -> None:
+    turns = tazformat.to_dict(load(corpus / "017.txt"))["turns"]
+    assert [t["speaker"] for t in turns[:4]] == [
+        "Dariush",
+        "taz am wochenende",
+        "Dariush",
+        "taz am wochenende",
+    ]
+    assert turns[3]["text"] == "Und vorher bist du Frachter gefahren?"
+
+
+def test_ticker_items_under_unmarked_headline_rows(corpus: Path) -> None:
+    items = tazformat.to_dict(load(corpus / "066.txt"))["ticker"]
+    assert [i["heading"] for i in items] == [
+        "Drosten hält neuen Lockdown für nötig",
+        "Demo in Hamburg wegen Ausgangssperren",
+    ]
+    assert items[0]["text"].endswith("(dpa)")
+
+
+@pytest.mark.parametrize("name", ["058.txt", "403.txt", "404.txt"])
+def test_gemini_lead_survives_whitespace_normalisation(corpus: Path, name: str) -> None:
+    text = (corpus / name).read_text(encoding="utf-8")
+    normalised = "\n".join(row for row in text.split("\n") if row.strip())
+    doc = tazformat.loads(normalised)
+    assert tazformat.dumps(doc) == normalised
+    assert tazformat.to_dict(doc)["lead"] == tazformat.to_dict(load(corpus / name))["lead"]
+    assert tazformat.to_dict(doc)["lead"] is not None
 
 
 def test_ticker_items(corpus: Path) -> None:
@@ -154,8 +201,9 @@ in Kasachstan sind nach staatlichen Angaben bislang insgesamt mehr als 4.400 \
 Menschen festgenommen worden."""
 
 REFERENCE_TEXT_SUBHEAD = """\
-berichteten mehrere kasachische Staatsmedien am Samstag. Die Behörden \
-zählten bislang insgesamt mehr als 40 Tote"""
+berichteten mehrere kasachische Staatsmedien am Samstag.
+
+Die Behörden zählten bislang insgesamt mehr als 40 Tote"""
 
 REFERENCE_TEXT_END = """\
 Zwar sei der Wert der Rüstungsexportgenehmigungen nach Kasachstan gering, der \
@@ -233,7 +281,7 @@ def test_markdown_export_of_the_reference_sample(corpus: Path) -> None:
 
 
 def test_markdown_escapes_what_markdown_would_read() -> None:
-    text = "| # taz.de -- A: B | |\n| > x | |\n| *Stern* und [Klammer] | |\n| 1. Liga | |\n"
+    text = "| # taz.de -- A: B | |\n| > x | |\n| *Stern* und [Klammer] 1. Liga | |\n"
     markdown = tazformat.to_markdown(tazformat.loads(text))
     assert "\\*Stern\\* und \\[Klammer\\] 1. Liga" in markdown
 

@@ -194,3 +194,27 @@ def test_gophermap_links_rows_link_to_their_targets() -> None:
 
     text = tazformat.dumps(tazformat.loads(demo_bytes()), rendering="gophermap")
     assert "1[1] /Bezirk-kauft-alten-Bus/!6100001\t/Bezirk-kauft-alten-Bus/!6100001\t" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix", "content", "suffix", "code"),
+    [
+        ("Text", "", "Text", "", None),
+        ("    Text", "    ", "Text", "", None),  # the margin is framing, not damage
+        ("| Text", "| ", "Text", "", "frame-residue"),
+        ("    | Text | |", "    | ", "Text", " | |", "frame-residue"),
+        ("Text |", "", "Text", " |", "frame-residue"),
+        ("|", "|", "", "", "frame-residue"),
+        ("Berlin taz | Text", "", "Berlin taz | Text", "", None),  # a dateline keeps its bar
+    ],
+)
+def test_residue_peels_margin_and_frame_pieces(
+    line: str, prefix: str, content: str, suffix: str, code: str | None
+) -> None:
+    from tazformat.renderings.residue import residue
+
+    reader = residue(renderings.get("plain"), "    ")
+    peeled = reader.peel(line, is_last=False)
+    assert (peeled.prefix, peeled.content, peeled.suffix) == (prefix, content, suffix)
+    assert (peeled.damage[0] if peeled.damage else None) == code
+    assert reader.name == "plain"

@@ -11,9 +11,11 @@ from .api import dump
 from .api import dumps
 from .api import load
 from .api import loads
+from .bundled import demo
 from .content import same_content
 from .errors import ParseError
 from .errors import TazFormatError
+from .errors import UnknownRendering
 from .export import to_dict
 from .markdown import to_markdown
 from .models import Article
@@ -21,6 +23,7 @@ from .models import Diagnostic
 from .models import Document
 from .models import Listing
 from .plaintext import to_text
+from .errors import EditError
 
 __version__ = "0.1.0"
 """The package version (the one place it is set)."""
@@ -29,10 +32,13 @@ __all__ = [
     "Article",
     "Diagnostic",
     "Document",
+    "EditError",
     "Listing",
     "ParseError",
     "TazFormatError",
+    "UnknownRendering",
     "__version__",
+    "demo",
     "dump",
     "dumps",
     "load",

@@ -5,17 +5,21 @@ worker processes, and streams one record a file to the output in sorted
 input order, the same for any number of jobs. Workers send back finished
 records (text lines, or row values for Parquet), never documents, and only a
 few chunks are in flight at a time, so memory stays flat however many files
-there are. Files that cannot be read, or hold no taz page, are reported and
-left out of the output; they do not stop the run.
+there are. Files that cannot be read, look binary, hold no taz page or (with
+``strict``) raise ``ParseError`` are reported and left out of the output;
+they do not stop the run, but they make its exit status 1. ``-`` names
+standard input.
 
 The ``tazformat convert`` command is a thin layer over ``convert``.
 """
 
 from __future__ import annotations
 
+import codecs
 import collections
 import glob
 import importlib
+import itertools
 import os
 import re
 import sys
@@ -28,8 +32,11 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
 import attrs
 
 from .api import loads
-from .export import json_text, to_dict, valid_text
-from .table import COLUMNS, csv_line, row
+from .errors import ParseError, TazFormatError
+from .export import json_text, to_dict
+from .models import Document
+from .table import COLUMNS, TYPES, csv_line, row
+from .table import record as typed_record
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -37,8 +44,8 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv", "tsv", "parquet")
 """The output formats of ``convert``."""
 
-INTEGER_COLUMNS = frozenset({"links", "entries", "diagnostics"})
-"""The columns of ``tazformat.table.COLUMNS`` that hold counts; the others hold text."""
+INTEGER_COLUMNS = frozenset(column for column, kind in TYPES.items() if kind == "integer")
+"""The columns of ``tazformat.table.COLUMNS`` that hold counts: links, entries, diagnostics."""
 
 JSON_COLUMN = "json"
 """The Parquet column holding each file's ``to_dict`` data as JSON text."""
@@ -55,13 +62,33 @@ IN_FLIGHT = 4
 NO_PAGE = "not a taz dump (no page)"
 """The failure reported for a file with no taz page."""
 
+BINARY = "looks binary (not a text capture)"
+"""The failure reported for a file that ``looks_binary``."""
+
+STDIN = "-"
+"""The name that stands for standard input."""
+
+ENCODING = "utf-8"
+"""The encoding files are read in unless another is asked for."""
+
+ERRORS = "surrogateescape"
+"""How bytes the encoding cannot read are kept: as lone surrogates, byte for byte."""
+
+NOT_TEXT_SHARE = 0.3
+"""The share of characters that are not text above which a file looks binary."""
+
+SNIFF = 65536
+"""Characters ``looks_binary`` weighs, from the start of a text."""
+
 PathArg: TypeAlias = str | os.PathLike[str]
 """A path given as a string or a path-like object."""
 
 _MAGIC = re.compile(r"[*?[]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
+"""Control characters other than whitespace, and bytes the encoding could not read."""
 
 
-class BatchError(ValueError):
+class BatchError(TazFormatError, ValueError):
     """A ``convert`` request that cannot be carried out (before any work)."""
 
 
@@ -75,6 +102,8 @@ class Outcome:
             row values); ``None`` when the file failed.
         codes: The codes of the document's diagnostics.
         error: Why the file failed, or ``None``.
+        exception: The ``ParseError`` a strict parse raised, as the worker
+            raised it (it crosses the process pool intact), or ``None``.
 
     """
 
@@ -82,6 +111,7 @@ class Outcome:
     record: Any
     codes: tuple[str, ...] = ()
     error: str | None = None
+    exception: ParseError | None = None
 
 
 @attrs.define
@@ -91,7 +121,8 @@ class Summary:
     Attributes:
         files: Files found.
         converted: Files written to the output.
-        failed: Files left out: unreadable, or not a taz dump.
+        failed: Files left out: unreadable, binary, not a taz dump, or
+            (strict) damaged.
         codes: Diagnostics by code, over every file that was parsed.
 
     """
@@ -103,8 +134,8 @@ class Summary:
 
     @property
     def status(self) -> int:
-        """The exit status: 1 when there were files and every one failed, else 0."""
-        return 1 if self.files and not self.converted else 0
+        """The exit status: 1 when a file failed, else 0 (as ``tazformat check``)."""
+        return 1 if self.failed else 0
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""
@@ -167,61 +198,153 @@ def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
     return sorted(found, key=lambda file: file.parts)  # the order of Path, compared faster
 
 
+def read_stdin() -> bytes:
+    """Standard input, as bytes (a text stream without a buffer is encoded back)."""
+    buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return sys.stdin.read().encode(ENCODING, ERRORS)
+
+
+def decode(raw: bytes, encoding: str = ENCODING) -> str:
+    """The text of a file's bytes, in an encoding; bytes it cannot read become lone surrogates.
+
+    ``decode(raw, e).encode(e, "surrogateescape") == raw`` for the encodings
+    that read one byte at a time, and UTF-8.
+    """
+    return raw.decode(encoding, ERRORS)
+
+
+def looks_binary(text: str | bytes) -> bool:
+    """Whether a file's content looks binary rather than like a capture.
+
+    Args:
+        text: The content: bytes (read as UTF-8) or decoded text.
+
+    Returns:
+        ``True`` when it holds a NUL, or when more than ``NOT_TEXT_SHARE``
+        of its first ``SNIFF`` characters are not text: control characters
+        other than whitespace, or bytes the encoding could not read. A
+        capture in another encoding read as UTF-8 (a few bytes that are not
+        UTF-8 in much text) does not look binary.
+
+    """
+    if isinstance(text, bytes):
+        if b"\x00" in text:
+            return True
+        text = decode(text[: SNIFF * 4])[:SNIFF]  # UTF-8: at most 4 bytes a character
+    elif "\x00" in text:
+        return True
+    sample = text[:SNIFF]
+    return bool(sample) and len(_NOT_TEXT.findall(sample)) > NOT_TEXT_SHARE * len(sample)
+
+
+def parse_bytes(raw: bytes, *, encoding: str = ENCODING, strict: bool = False) -> Document:
+    """``loads`` of a file's bytes in an encoding (UTF-8: the bytes as they are).
+
+    Raises:
+        ParseError: in strict mode, as ``loads`` does.
+
+    """
+    return loads(raw if is_utf8(encoding) else decode(raw, encoding), strict=strict)
+
+
+def is_utf8(encoding: str) -> bool:
+    """Whether an encoding's name names UTF-8 (``utf8``, ``UTF-8``, …).
+
+    Raises:
+        LookupError: for an unknown encoding.
+
+    """
+    return codecs.lookup(encoding).name == "utf-8"
+
+
 def header(fmt: str) -> str:
     """The text a ``csv`` or ``tsv`` output starts with (empty for the others)."""
     return csv_line(COLUMNS, tab=fmt == "tsv") if fmt in ("csv", "tsv") else ""
 
 
-def _record(name: str, fmt: str, raw: bytes) -> Outcome:
-    doc = loads(raw)
+def _record(name: str, fmt: str, doc: Document) -> Outcome:
     codes = tuple(d.code for d in doc.diagnostics)
     if doc.page is None:
         return Outcome(name, None, codes, NO_PAGE)
     if fmt == "jsonl":
         record: Any = json_text({"file": name, **to_dict(doc)}) + "\n"
     elif fmt == "parquet":
-        values = row(name, doc)
-        cells = [valid_text(v) if isinstance(v, str) else v for v in values.values()]
-        record = (*cells, json_text(to_dict(doc)))
+        record = (*typed_record(name, doc).values(), json_text(to_dict(doc)))
     else:
         record = csv_line(row(name, doc).values(), tab=fmt == "tsv")
     return Outcome(name, record, codes)
 
 
-def convert_file(name: str, fmt: str) -> Outcome:
+def convert_file(name: str, fmt: str, *, strict: bool = False, encoding: str = ENCODING) -> Outcome:
     """Read and parse one file into its output record.
 
     Args:
         name: The file's path.
         fmt: One of ``FORMATS``.
+        strict: Parse with ``strict=True``.
+        encoding: The file's encoding.
 
     Returns:
-        The outcome. A file that cannot be read, has no taz page, or (by a
-        bug) makes the parser raise gives an outcome with an ``error``.
+        The outcome (see ``convert_bytes``), or one with an ``error`` for a
+        file that cannot be read.
 
     """
     try:
         raw = Path(name).read_bytes()
     except OSError as error:
         return Outcome(name, None, (), error.strerror or str(error))
+    return convert_bytes(name, fmt, raw, strict=strict, encoding=encoding)
+
+
+def convert_bytes(
+    name: str, fmt: str, raw: bytes, *, strict: bool = False, encoding: str = ENCODING
+) -> Outcome:
+    """Parse one file's content into its output record.
+
+    Args:
+        name: The file's name, for the record and messages.
+        fmt: One of ``FORMATS``.
+        raw: The file's bytes.
+        strict: Parse with ``strict=True``.
+        encoding: The file's encoding.
+
+    Returns:
+        The outcome. A file that looks binary, has no taz page, raises
+        ``ParseError`` in strict mode (kept as the outcome's ``exception``),
+        or (by a bug) makes the parser raise gives an outcome with an
+        ``error``.
+
+    """
     try:
-        return _record(name, fmt, raw)
+        text = raw if is_utf8(encoding) else decode(raw, encoding)
+        if looks_binary(text):
+            return Outcome(name, None, (), BINARY)
+        return _record(name, fmt, loads(text, strict=strict))
+    except ParseError as error:
+        where = f"line {error.line}, column {error.column}"
+        return Outcome(name, None, (error.code,), f"{where}: {error.reason}", error)
     except Exception as error:  # a parser bug must not stop a run of many files
         return Outcome(name, None, (), f"internal error: {type(error).__name__}: {error}")
 
 
-def convert_chunk(names: Sequence[str], fmt: str) -> list[Outcome]:
+def convert_chunk(
+    names: Sequence[str], fmt: str, *, strict: bool = False, encoding: str = ENCODING
+) -> list[Outcome]:
     """Convert several files: the task a worker process runs.
 
     Args:
         names: The files' paths.
         fmt: One of ``FORMATS``.
+        strict: Parse with ``strict=True``.
+        encoding: The files' encoding.
 
     Returns:
         One outcome a file, in order.
 
     """
-    return [convert_file(name, fmt) for name in names]
+    return [convert_file(name, fmt, strict=strict, encoding=encoding) for name in names]
 
 
 def chunk_size(files: int, jobs: int) -> int:
@@ -244,7 +367,13 @@ def _chunks(names: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 
 def outcomes(
-    files: Sequence[PathArg], fmt: str, *, jobs: int = 1, chunksize: int | None = None
+    files: Sequence[PathArg],
+    fmt: str,
+    *,
+    jobs: int = 1,
+    chunksize: int | None = None,
+    strict: bool = False,
+    encoding: str = ENCODING,
 ) -> Iterator[Outcome]:
     """Convert files, yielding their outcomes in the order of ``files``.
 
@@ -254,6 +383,8 @@ def outcomes(
         jobs: Worker processes; 1 (or files that fit in one task) converts
             in this process.
         chunksize: Files a task holds (default: ``chunk_size``).
+        strict: Parse with ``strict=True``.
+        encoding: The files' encoding.
 
     Returns:
         An iterator of outcomes. With several jobs at most ``4 * jobs``
@@ -264,17 +395,30 @@ def outcomes(
     size = chunksize or chunk_size(len(names), jobs)
     chunks = _chunks(names, size)
     if jobs <= 1 or len(names) <= size:
-        return (outcome for chunk in chunks for outcome in convert_chunk(chunk, fmt))
-    return pooled(chunks, fmt, jobs)
+        return (
+            outcome
+            for chunk in chunks
+            for outcome in convert_chunk(chunk, fmt, strict=strict, encoding=encoding)
+        )
+    return pooled(chunks, fmt, jobs, strict=strict, encoding=encoding)
 
 
-def pooled(chunks: Iterable[Sequence[str]], fmt: str, jobs: int) -> Iterator[Outcome]:
+def pooled(
+    chunks: Iterable[Sequence[str]],
+    fmt: str,
+    jobs: int,
+    *,
+    strict: bool = False,
+    encoding: str = ENCODING,
+) -> Iterator[Outcome]:
     """Convert chunks of files in a process pool, yielding outcomes in order.
 
     Args:
         chunks: The files' paths, a chunk a task; read only as tasks finish.
         fmt: One of ``FORMATS``.
         jobs: Worker processes.
+        strict: Parse with ``strict=True``.
+        encoding: The files' encoding.
 
     Returns:
         An iterator of outcomes, in the order of the chunks. At most
@@ -287,7 +431,8 @@ def pooled(chunks: Iterable[Sequence[str]], fmt: str, jobs: int) -> Iterator[Out
     pending: collections.deque[Future[list[Outcome]]] = collections.deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(convert_chunk, chunk, fmt))
+            task = pool.submit(convert_chunk, chunk, fmt, strict=strict, encoding=encoding)
+            pending.append(task)
             if len(pending) >= IN_FLIGHT * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -347,10 +492,23 @@ def _pyarrow() -> tuple[Any, Any]:
 
 
 def parquet_schema() -> Any:
-    """The ``pyarrow`` schema of the Parquet output: the table columns, then ``json``."""
+    """The ``pyarrow`` schema of the Parquet output: the table columns, then ``json``.
+
+    Each column has the type of its ``tazformat.table.TYPES`` entry: text
+    ``string``, counts ``int64``, ``truncated`` ``bool``, ``date`` ``date32``
+    (null when the page has no date), ``authors``, ``tags`` and ``related``
+    ``list<string>``. ``json`` is the ``to_dict`` data as JSON text.
+    """
     pa, _ = _pyarrow()
-    types = [(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in COLUMNS]
-    return pa.schema([*types, (JSON_COLUMN, pa.string())])
+    types = {
+        "text": pa.string(),
+        "integer": pa.int64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+    }
+    fields = [(column, types[kind]) for column, kind in TYPES.items()]
+    return pa.schema([*fields, (JSON_COLUMN, pa.string())])
 
 
 @attrs.define
@@ -516,13 +674,16 @@ def convert(
     progress: bool | None = None,
     err: TextIO | None = None,
     chunksize: int | None = None,
+    strict: bool = False,
+    encoding: str = ENCODING,
 ) -> Summary:
     """Convert many dumps to one output, a record a file in sorted order.
 
     Added in version 0.1.0.
 
     Args:
-        paths: Files, directories (their ``*.txt``, recursively) and globs.
+        paths: Files, directories (their ``*.txt``, recursively) and globs;
+            ``-`` is standard input (read here, converted first, named ``-``).
         output: The output file, or a text stream for ``jsonl``, ``csv``
             and ``tsv``.
         fmt: One of ``FORMATS``: ``jsonl`` writes ``{"file": name,
@@ -535,6 +696,10 @@ def convert(
             terminal and ``tqdm`` is installed).
         err: Where failures, the bar and the summary go (default: stderr).
         chunksize: Files a worker task holds (default: ``chunk_size``).
+        strict: Parse each file with ``strict=True``: a file that raises
+            ``ParseError`` fails, reported with its line and column.
+        encoding: The files' encoding (bytes it cannot read are kept as
+            lone surrogates, as ``loads`` keeps bytes that are not UTF-8).
 
     Returns:
         The counts. Failed files are reported on ``err`` and left out.
@@ -542,16 +707,31 @@ def convert(
     Raises:
         FileNotFoundError: for a path that does not exist (before any work).
         BatchError: for an output the format cannot have (before any work).
+        LookupError: for an unknown encoding (before any work).
 
     """
     stream = err or sys.stderr
     check_output(output, fmt)
-    files = find_files(paths)
+    is_utf8(encoding)  # an unknown encoding fails here, not in every file
+    names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    stdin = any(os.fspath(name) == STDIN for name in names)
+    files = find_files([name for name in names if os.fspath(name) != STDIN])
     sink = open_sink(output, fmt)
-    summary = Summary(files=len(files))
-    bar = Progress(len(files), stream, _isatty(stream) if progress is None else progress)
+    summary = Summary(files=len(files) + stdin)
+    bar = Progress(summary.files, stream, _isatty(stream) if progress is None else progress)
+    found = outcomes(
+        files,
+        fmt,
+        jobs=jobs or os.cpu_count() or 1,
+        chunksize=chunksize,
+        strict=strict,
+        encoding=encoding,
+    )
+    if stdin:
+        first = convert_bytes(STDIN, fmt, read_stdin(), strict=strict, encoding=encoding)
+        found = itertools.chain([first], found)
     try:
-        for outcome in outcomes(files, fmt, jobs=jobs or os.cpu_count() or 1, chunksize=chunksize):
+        for outcome in found:
             summary.add(outcome)
             if outcome.error is None:
                 sink.write(outcome.record)

@@ -2,12 +2,14 @@
 
 ``tazformat parse [FILE ...] [--format F]`` prints a summary of each file,
 or its ``to_dict`` data as JSON or JSON lines, its Markdown or plain text, or
-one CSV/TSV row of metadata a file; with no file it parses the bundled demo
-document. ``tazformat check FILE ...`` reports round-trip exactness and
-diagnostics, and exits non-zero when a file does not round-trip (or, with
-``--strict``, has diagnostics). ``tazformat convert PATH... --to F -o OUT
-[--jobs N]`` converts many files to JSON lines, CSV/TSV or Parquet (see
-``tazformat.batch``).
+one CSV/TSV row of metadata a file; with no file it reads standard input, or
+shows the bundled demo document when standard input is a terminal.
+``tazformat check FILE ...`` reports round-trip exactness and diagnostics,
+and exits 1 when a file does not round-trip, is no taz dump, looks binary
+(or, with ``--strict``, has diagnostics). ``tazformat convert PATH... --to F
+-o OUT [--jobs N]`` converts many files to JSON lines, CSV/TSV or Parquet
+(see ``tazformat.batch``). ``-`` names standard input in every command, and
+``--encoding`` reads files in another encoding than UTF-8.
 """
 
 from __future__ import annotations
@@ -15,33 +17,57 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Sequence
-from importlib import resources
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
-from . import batch
-from .api import dumps, loads
+from . import __version__, batch
+from .api import dumps
+from .bundled import DEMO, demo_bytes
 from .export import json_text, to_dict
 from .markdown import to_markdown
-from .models import Document
+from .models import Diagnostic, Document
 from .plaintext import to_text
+from .rows import split_lines
 from .table import write_table
 
-DEMO = "demo.txt"
-"""The bundled demo document, in ``tazformat/data/``."""
+__all__ = ["DEMO", "demo_bytes", "diagnostic_lines", "main", "run", "summary"]
 
-ENCODING = "utf-8"
-ERRORS = "surrogateescape"
+ENCODING = batch.ENCODING
+ERRORS = batch.ERRORS
+STDIN = batch.STDIN
 
-
-def demo_bytes() -> bytes:
-    """The bundled demo document (an article written for tazformat)."""
-    return resources.files("tazformat").joinpath("data").joinpath(DEMO).read_bytes()
+DEMO_NOTE = (
+    "tazformat: no FILE given and standard input is a terminal:"
+    " showing the bundled demo document (give a FILE, or pipe a capture in)"
+)
+"""What ``parse`` says on standard error before it shows the demo."""
 
 
 def _read(name: str) -> bytes:
+    if name == STDIN:
+        return batch.read_stdin()
     return demo_bytes() if name == DEMO and not Path(name).exists() else Path(name).read_bytes()
+
+
+class Input(NamedTuple):
+    """A file as read and parsed by ``parse`` and ``check``."""
+
+    name: str
+    """The name given (``-``: standard input)."""
+    raw: bytes
+    """Its bytes."""
+    text: str
+    """Its text in the encoding asked for, bytes it cannot read kept as lone surrogates."""
+    doc: Document | None
+    """The parsed document; ``None`` when the file looks binary (not parsed)."""
+
+
+def _open(name: str, encoding: str) -> Input:
+    raw = _read(name)
+    text = batch.decode(raw, encoding)
+    doc = None if batch.looks_binary(text) else batch.parse_bytes(raw, encoding=encoding)
+    return Input(name, raw, text, doc)
 
 
 def _short(value: object, width: int = 70) -> str:
@@ -49,8 +75,42 @@ def _short(value: object, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def summary(name: str, doc: Document) -> str:
-    """A few readable lines about a parsed document."""
+def _blank(line: str) -> bool:
+    return not line.strip(" \t|")
+
+
+def diagnostic_lines(diagnostics: Sequence[Diagnostic], text: str | None = None) -> list[str]:
+    """Diagnostics as ``line:column code: message`` lines, floods capped.
+
+    A run of diagnostics of the same code on consecutive rows is one line,
+    ``first–last code: message (×count)``, with the first one's message.
+    Rows are consecutive when only rows holding no text (blank, or only
+    frame bars) stand between them in ``text``; without ``text``, when
+    their lines are.
+    """
+    lines = [line for line, _ in split_lines(text)] if text is not None else []
+    runs: list[list[Diagnostic]] = []
+    for diagnostic in diagnostics:
+        if runs and runs[-1][-1].code == diagnostic.code:
+            before = runs[-1][-1].line
+            between = lines[before : diagnostic.line - 1]  # the lines after it, before this
+            if diagnostic.line - before <= 1 or (lines and all(map(_blank, between))):
+                runs[-1].append(diagnostic)
+                continue
+        runs.append([diagnostic])
+    found = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if len(run) == 1:
+            found.append(f"{first.line}:{first.column} {first.code}: {first.message}")
+        else:
+            where = f"{first.line}:{first.column}–{last.line}:{last.column}"
+            found.append(f"{where} {first.code}: {first.message} (×{len(run)})")
+    return found
+
+
+def summary(name: str, doc: Document, text: str | None = None) -> str:
+    """A few readable lines about a parsed document (``text``: its source, for floods)."""
     data = to_dict(doc)
     lines = [f"{name}: {data['kind'] or 'no page'} ({doc.rendering})"]
     fields: list[tuple[str, Any]] = [("title", data["title"])]
@@ -73,7 +133,7 @@ def summary(name: str, doc: Document) -> str:
     fields.append(("truncated", "yes" if doc.truncated else "no"))
     fields.append(("diagnostics", len(doc.diagnostics) or "none"))
     lines += [f"  {key:<12}{_short(value)}" for key, value in fields]
-    lines += [f"    {d.line}:{d.column} {d.code}: {d.message}" for d in doc.diagnostics]
+    lines += [f"    {line}" for line in diagnostic_lines(doc.diagnostics, text)]
     return "\n".join(lines)
 
 
@@ -81,14 +141,45 @@ FORMATS = ("summary", "json", "jsonl", "markdown", "text", "csv", "tsv")
 """What ``tazformat parse --format`` writes."""
 
 
+def _interactive() -> bool:
+    """Whether standard input is a terminal (or missing): nothing to read there."""
+    return sys.stdin is None or sys.stdin.isatty()
+
+
+def _names(files: list[str]) -> list[str]:
+    if files:
+        return files
+    if _interactive():
+        print(DEMO_NOTE, file=sys.stderr)
+        return [DEMO]
+    return [STDIN]
+
+
+def _binary(name: str) -> str:
+    return f"{name}: {batch.BINARY}, not parsed"
+
+
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
-    names = args.files or [DEMO]
     kind = "json" if args.json else args.format
-    documents = ((name, loads(_read(name))) for name in names)
+    binary = 0
+
+    def documents() -> Iterator[tuple[str, Document, str]]:
+        nonlocal binary
+        for name in _names(args.files):
+            item = _open(name, args.encoding)
+            if item.doc is not None:
+                yield name, item.doc, item.text
+                continue
+            binary += 1
+            if kind == "summary":
+                out.write(_binary(name) + "\n")
+            else:  # the output stays data; the file is named beside it
+                print(f"tazformat: {_binary(name)}", file=sys.stderr)
+
     if kind in ("csv", "tsv"):
-        write_table(documents, out, tab=kind == "tsv")
-        return 0
-    for name, doc in documents:
+        write_table(((name, doc) for name, doc, _ in documents()), out, tab=kind == "tsv")
+        return 1 if binary else 0
+    for name, doc, text in documents():
         if kind == "json":
             out.write(json_text(to_dict(doc), indent=2) + "\n")
         elif kind == "jsonl":
@@ -98,24 +189,30 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
         elif kind == "text":
             out.write(to_text(doc))
         else:
-            out.write(summary(name, doc) + "\n")
-    return 0
+            out.write(summary(name, doc, text) + "\n")
+    return 1 if binary else 0
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     for name in args.files:
-        raw = _read(name)
-        doc = loads(raw)
-        exact = dumps(doc).encode(ENCODING, ERRORS) == raw
-        bad = not exact or (args.strict and bool(doc.diagnostics))
+        item = _open(name, args.encoding)
+        doc = item.doc
+        if doc is None:
+            failed += 1
+            out.write(f"FAIL  {_binary(name)}\n")
+            continue
+        exact = dumps(doc).encode(args.encoding, ERRORS) == item.raw
+        bad = not exact or doc.page is None or (args.strict and bool(doc.diagnostics))
         failed += bad
         verdict = "exact" if exact else "NOT EXACT"
+        if doc.page is None:
+            verdict = f"{batch.NO_PAGE}, {verdict}"
         out.write(
             f"{'FAIL' if bad else 'ok'}  {name}: {verdict}, {len(doc.diagnostics)} diagnostics\n"
         )
-        for d in doc.diagnostics:
-            out.write(f"      {d.line}:{d.column} {d.code}: {d.message}\n")
+        for line in diagnostic_lines(doc.diagnostics, item.text):
+            out.write(f"      {line}\n")
     out.write(f"{len(args.files) - failed} passed, {failed} failed\n")
     return 1 if failed else 0
 
@@ -125,7 +222,14 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         fmt = args.to or batch.format_of(args.output)
         output = out if args.output == "-" else args.output
         summary = batch.convert(
-            args.paths, output, fmt, jobs=args.jobs, progress=args.progress, err=sys.stderr
+            args.paths,
+            output,
+            fmt,
+            jobs=args.jobs,
+            progress=args.progress,
+            err=sys.stderr,
+            strict=args.strict,
+            encoding=args.encoding,
         )
     except batch.BatchError as error:
         print(f"tazformat: {error}", file=sys.stderr)
@@ -139,12 +243,33 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _encoding(text: str) -> str:
+    try:
+        b"x".decode(text, "ignore")  # a text encoding (not "hex"); b"" would not look it up
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"not a text encoding: {text!r}") from None
+    return text
+
+
+def _add_encoding(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=ENCODING,
+        metavar="ENC",
+        help="the files' encoding, e.g. latin-1 (default: utf-8; bytes it cannot read are kept)",
+    )
+
+
 def _add_convert(commands: Any) -> None:
     convert = commands.add_parser(
         "convert", help="convert many files to JSON lines, CSV/TSV or Parquet"
     )
     convert.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders (their *.txt) or globs"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (their *.txt) or globs ('-': standard input)",
     )
     convert.add_argument(
         "--to", choices=batch.FORMATS, help="the output format (default: from OUT's suffix)"
@@ -155,6 +280,10 @@ def _add_convert(commands: Any) -> None:
     convert.add_argument(
         "-j", "--jobs", type=_jobs, default=1, help="worker processes (0: one per CPU; default 1)"
     )
+    convert.add_argument(
+        "--strict", action="store_true", help="parse strictly: a damaged file fails"
+    )
+    _add_encoding(convert)
     convert.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -169,32 +298,54 @@ def build_parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="tazformat", description="Parse and check taz text dumps (Gopher and Gemini captures)."
     )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = top.add_subparsers(dest="command")
     parse = commands.add_parser("parse", help="summarise files, or print their data as JSON")
-    parse.add_argument("files", nargs="*", metavar="FILE", help="dumps to read (default: the demo)")
+    parse.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="dumps to read ('-': standard input; default: standard input, or the demo"
+        " when it is a terminal)",
+    )
     parse.add_argument(
         "--format", choices=FORMATS, default="summary", help="what to print (default: summary)"
     )
     parse.add_argument("--json", action="store_true", help="the same as --format json")
+    _add_encoding(parse)
     parse.set_defaults(run=_parse)
     check = commands.add_parser("check", help="report round-trip exactness and diagnostics")
-    check.add_argument("files", nargs="+", metavar="FILE", help="dumps to check")
+    check.add_argument("files", nargs="+", metavar="FILE", help="dumps to check ('-': stdin)")
     check.add_argument("--strict", action="store_true", help="fail on any diagnostic too")
+    _add_encoding(check)
     check.set_defaults(run=_check)
     _add_convert(commands)
     return top
 
 
+COMMANDS = ("parse", "check", "convert")
+"""The commands; ``parse`` is taken when none is named (``tazformat FILE``)."""
+
+
+def _with_command(argv: Sequence[str]) -> list[str]:
+    """``argv`` with ``parse`` in front when its first word names no command."""
+    words = list(argv)
+    first = next((word for word in words if word == "-" or not word.startswith("-")), None)
+    if words and first not in COMMANDS and not {"-h", "--help", "--version"} & set(words):
+        return ["parse", *words]
+    return words
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_with_command(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        args = build_parser().parse_args(["parse", *(argv or [])])
+        args = build_parser().parse_args(["parse"])
     stream = out or _stdout()
     try:
         status: int = args.run(args, stream)
     except OSError as error:
-        print(f"tazformat: {error.filename}: {error.strerror}", file=sys.stderr)
+        print(f"tazformat: {error.filename or STDIN}: {error.strerror or error}", file=sys.stderr)
         return 2
     return status
 

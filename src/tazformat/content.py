@@ -8,8 +8,10 @@ spaces — and ``same_content`` compares two such sequences, allowing for
 the damage each capture shows:
 
 - a row a proxy cut (``…``) matches any text that starts like it;
-- a capture that was cut matches any longer capture up to its cut: its last
-  unit need only be the start of the other's.
+- a capture may end before the other, holding fewer units: a capture cut
+  at the end of a row leaves no mark, so its units need only be whole;
+- only a capture that was cut inside a row (``Document.truncated``) may
+  end inside a unit: its last unit need only be the start of the other's.
 """
 
 from __future__ import annotations
@@ -114,18 +116,17 @@ def content_units(doc: Document) -> tuple[Unit, ...]:
     return ()
 
 
-def _matches(a: Unit, b: Unit, *, last: bool) -> bool:
+def _matches(a: Unit, b: Unit, *, a_cut: bool = False, b_cut: bool = False) -> bool:
     """Say whether two units agree.
 
-    The last unit of the shorter capture may be the start of the other's.
+    ``a_cut`` lets ``a`` be the start of ``b`` (``a`` ends a capture that was
+    cut), ``b_cut`` the other way round.
     """
     if a.kind != b.kind:
         return False
     if a.text == b.text or a.pattern().fullmatch(b.text) or b.pattern().fullmatch(a.text):
         return True
-    if last:
-        return bool(a.pattern().match(b.text) or b.pattern().match(a.text))
-    return False
+    return bool((a_cut and a.pattern().match(b.text)) or (b_cut and b.pattern().match(a.text)))
 
 
 def same_content(a: Document, b: Document) -> bool:
@@ -134,12 +135,22 @@ def same_content(a: Document, b: Document) -> bool:
     Added in version 0.1.0.
 
     The units both documents hold must agree one by one: a proxy-cut row
-    matches the text it was cut from, and where one capture ends before the
-    other, its last unit need only be the start of the other's. Framing,
-    blank rows, wrapping, spans and strays do not count.
+    matches the text it was cut from. One capture may hold fewer units than
+    the other (it was cut where a row ended), but only a capture that was
+    cut inside a row (``truncated``) may end inside a unit: its last unit
+    need only be the start of the other's. Framing, blank rows, wrapping,
+    spans and strays do not count.
     """
     units_a, units_b = content_units(a), content_units(b)
-    shorter = min(len(units_a), len(units_b))
+    if len(units_a) > len(units_b):
+        a, b, units_a, units_b = b, a, units_b, units_a
+    shorter = len(units_a)
     if shorter == 0:
-        return len(units_a) == len(units_b)
-    return all(_matches(units_a[i], units_b[i], last=i == shorter - 1) for i in range(shorter))
+        return not units_b
+    last = shorter - 1
+    cut_a = a.truncated
+    cut_b = b.truncated and shorter == len(units_b)
+    return all(
+        _matches(units_a[i], units_b[i], a_cut=cut_a and i == last, b_cut=cut_b and i == last)
+        for i in range(shorter)
+    )

@@ -5,6 +5,11 @@ its first 79 bytes and append ``…`` (U+2026). When byte 79 falls inside a
 multi-byte character, the decoder turns the partial character into U+FFFD,
 which then stands before the ``…``. A ``…`` or ``...`` anywhere else, or at
 the end of a shorter row, is the author's own and not damage.
+
+Bytes are counted as ``loads`` decoded them: a byte that was not UTF-8
+stands as one lone surrogate (``surrogateescape``, U+DC80 to U+DCFF) and
+counts one byte; any other lone surrogate counts the three bytes
+``surrogatepass`` gives it.
 """
 
 from __future__ import annotations
@@ -35,7 +40,21 @@ def is_cut_row(content: str) -> bool:
         return False
     kept = content[:-1]
     if kept.endswith(REPLACEMENT):
-        whole = len(kept[:-1].encode("utf-8", "surrogatepass"))
+        whole = utf8_size(kept[:-1])
         if CUT_KEEPS - 3 <= whole < CUT_KEEPS:
             return True
-    return len(kept.encode("utf-8", "surrogatepass")) == CUT_KEEPS
+    return utf8_size(kept) == CUT_KEEPS
+
+
+def utf8_size(text: str) -> int:
+    """How many bytes ``text`` was before ``loads`` decoded it.
+
+    A character counts its UTF-8 bytes; a lone surrogate U+DC80 to U+DCFF,
+    which ``surrogateescape`` makes of a byte that was not UTF-8, counts that
+    one byte; any other lone surrogate counts three bytes.
+    """
+    try:
+        return len(text.encode("utf-8", "surrogateescape"))
+    except UnicodeEncodeError:  # a lone surrogate that no byte escapes
+        escaped = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+        return len(text.encode("utf-8", "surrogatepass")) - 2 * escaped

@@ -24,19 +24,34 @@ from pathlib import Path
 from typing import Any
 
 from .api import loads
-from .batch import INTEGER_COLUMNS, PathArg, find_files
+from .batch import JSON_COLUMN, PathArg, find_files, parquet_schema
 from .models import Document
-from .table import COLUMNS, row
+from .table import record
 
 try:
     import dask.bag as db  # type: ignore[import-not-found, unused-ignore]
     import dask.dataframe as dd  # type: ignore[import-not-found, unused-ignore]
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 except ImportError as error:  # pragma: no cover - depends on the environment
     message = "tazformat.dask needs dask: pip install 'tazformat[dask]'"
     raise ImportError(message) from error
 
-META = [(column, "int64" if column in INTEGER_COLUMNS else "str") for column in COLUMNS]
-"""The dataframe's columns and dtypes: ``tazformat.table.COLUMNS``, counts as ``int64``."""
+
+def _meta() -> Any:
+    schema = parquet_schema()
+    columns = schema.remove(schema.get_field_index(JSON_COLUMN))
+    return columns.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+
+META = _meta()
+"""The dataframe's columns and dtypes, as an empty ``pandas.DataFrame``.
+
+The columns are ``tazformat.table.COLUMNS``, each of the ``pandas.ArrowDtype``
+of its Parquet type (``tazformat.batch.parquet_schema``): ``date`` a date,
+``truncated`` a boolean, ``authors``, ``tags`` and ``related`` lists of
+strings, the counts integers, the rest strings. ``frame.to_parquet`` writes
+the columns of ``tazformat convert --to parquet`` (without ``json``).
+"""
 
 
 def load_file(path: str, strict: bool = False, rendering: str | None = None) -> Document:
@@ -59,7 +74,7 @@ def _named(path: str, strict: bool, rendering: str | None) -> tuple[str, Documen
 
 
 def file_row(path: str) -> dict[str, object]:
-    """Read and parse one file into its ``tazformat.table.row`` (a task of ``dataframe``).
+    """Read and parse one file into its ``tazformat.table.record`` (a task of ``dataframe``).
 
     Args:
         path: The file; its name is the row's ``file``.
@@ -68,7 +83,7 @@ def file_row(path: str) -> dict[str, object]:
         The row, keyed by ``tazformat.table.COLUMNS``.
 
     """
-    return row(path, load_file(path))
+    return record(path, load_file(path))
 
 
 # dask's from_sequence, Bag.map and Bag.to_dataframe have no type hints.
@@ -116,7 +131,8 @@ def bag(
             file, or a list of them.
         npartitions: How many partitions (default: dask's choice, about 100).
         strict: Passed to ``tazformat.loads``: a damaged file makes its task
-            raise ``tazformat.ParseError``.
+            raise ``tazformat.ParseError``, which reaches the caller as
+            itself, with its line and column, under any scheduler.
         rendering: Passed to ``tazformat.loads``.
         names: Give ``(path, document)`` pairs instead of documents.
 
@@ -140,8 +156,11 @@ def dataframe(
 
     Added in version 0.1.0.
 
-    The columns are ``tazformat.table.COLUMNS`` (``META`` gives their dtypes):
-    text, with ``links``, ``entries`` and ``diagnostics`` as ``int64``.
+    The columns are ``tazformat.table.COLUMNS``, typed as in the Parquet
+    output (``META`` gives their ``pandas.ArrowDtype``): ``date`` a date,
+    ``truncated`` a boolean, ``authors``, ``tags`` and ``related`` lists of
+    strings, ``links``, ``entries`` and ``diagnostics`` integers, the rest
+    strings.
     Each partition's index starts at 0. On a cluster:
 
     ```python

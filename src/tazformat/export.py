@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from . import structure
+from .errors import document_expected
 from .models import (
     Article,
     Authors,
@@ -23,7 +24,9 @@ from .models import (
     Paragraph,
     Subhead,
     Tags,
+    single_blanks,
 )
+from .references import strip_references
 
 SCHEMA = "document.schema.json"
 """The schema file, in ``tazformat/schema/``."""
@@ -42,10 +45,10 @@ def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
 def _entry(entry: Entry) -> dict[str, Any]:
     title = entry.title
     return {
-        "title": title and title.text,
-        "kicker": title and title.kicker,
-        "headline": title and title.headline,
-        "teaser": entry.teaser_text,
+        "title": title and single_blanks(title.text),
+        "kicker": title and title.kicker and single_blanks(title.kicker),
+        "headline": title and single_blanks(title.headline),
+        "teaser": single_blanks(entry.teaser_text),
         "title_truncated": title is not None and title.truncated,
     }
 
@@ -77,16 +80,20 @@ def links(article: Article) -> list[dict[str, Any]]:
 def body_text(article: Article) -> str:
     """The body as plain text.
 
-    Rows are unwrapped, references resolved to their text, subheads and
-    paragraphs separated by blank lines.
+    Rows are unwrapped, references resolved to their text (one the capture
+    cut open to what it holds), subheads and paragraphs separated by blank
+    lines. Blanks are single inside a block and none at its ends; empty
+    subheads (``## `` with nothing after, or ``##`` where the capture trimmed
+    the blank) are no text.
     """
     blocks = []
     for block in article.body:
         if isinstance(block, Paragraph):
-            blocks.append(block.plain_text)
+            rows = [line.text for line in block.lines if line.text.strip() != "##"]
+            blocks.append(single_blanks(strip_references(" ".join(rows))))
         elif isinstance(block, Subhead):
-            blocks.append(block.text)
-    return "\n\n".join(blocks)
+            blocks.append(single_blanks(block.text))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def _cut(lines: Iterable[Line]) -> bool:
@@ -160,7 +167,7 @@ def _article(article: Article) -> dict[str, Any]:
         "text": body_text(article),
         "turns": structure.turns(article),
         "ticker": structure.ticker(article),
-        "poem": structure.verses([line.text for p in article.paragraphs for line in p.lines]),
+        "poem": structure.verses(article),
     }
 
 
@@ -220,6 +227,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
     fields holding a row a proxy cut. A text with no taz heading gives
     ``kind`` ``None``.
     """
+    if not isinstance(doc, Document):
+        raise document_expected("to_dict", doc)
     if isinstance(doc.page, Article):
         data = _article(doc.page)
     elif isinstance(doc.page, Listing):

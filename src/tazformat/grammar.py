@@ -78,17 +78,24 @@ def parser(fast: bool = False) -> Lark:
 
 
 def _recover(error: UnexpectedInput) -> bool:
-    """Read a row the parser cannot take where it stands as a stray row.
+    """Read a token the parser cannot take where it stands as stray rows, one a row.
 
     The grammar accepts a STRAY row in every state, so this never runs on a
-    correct grammar; it keeps a grammar mistake from losing text.
+    correct grammar; it keeps a grammar mistake from losing text. A token
+    may be a run of rows (``PLAIN``, ``LEAD``): each of its rows becomes a
+    STRAY token of its own, at its own line, so none is lost.
     """
     if not isinstance(error, UnexpectedToken) or error.interactive_parser is None:
         return False
-    if "STRAY" not in error.interactive_parser.choices():  # type: ignore[no-untyped-call]
-        return False
+    interactive = error.interactive_parser
     token = error.token
-    error.interactive_parser.feed_token(Token.new_borrow_pos("STRAY", token.value, token))
+    if token.type == "$END" or token.line is None or not token.value.endswith("\n"):
+        return False
+    for offset, row in enumerate(token.value[:-1].split("\n")):
+        if "STRAY" not in interactive.choices():  # type: ignore[no-untyped-call]
+            return False
+        line = token.line + offset
+        interactive.feed_token(Token("STRAY", row + "\n", line=line, end_line=line))
     return True
 
 

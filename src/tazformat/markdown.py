@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from .errors import document_expected
 from .export import links, to_dict
 from .models import Article, Document, Entry, Listing, Paragraph, Subhead
 from .references import REFERENCE
@@ -93,6 +94,8 @@ def to_markdown(doc: Document) -> str:
     picture caption, body with subheads and reference links, date and related
     articles; a listing gives its title and its entries as a list.
     """
+    if not isinstance(doc, Document):
+        raise document_expected("to_markdown", doc)
     data = to_dict(doc)
     page = doc.page
     if isinstance(page, Article):

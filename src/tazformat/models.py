@@ -163,6 +163,17 @@ class Line:
         yield self
 
 
+def single_blanks(text: str) -> str:
+    """``text`` with runs of blanks as one space and none at the ends.
+
+    Used where blanks are framing rather than content (list items, body text).
+    """
+    return _BLANKS.sub(" ", text).strip(" \t")
+
+
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
+
+
 _KICKER_SEPARATOR = re.compile(r" ?: ")
 
 
@@ -224,8 +235,9 @@ class Stray(Line):
 class Paragraph(_Covered):
     """Consecutive body rows, ended by a blank row or a subhead.
 
-    Where the rendering drops blank rows, all rows between two subheads form
-    one paragraph.
+    Where the rendering drops blank rows, the wrap rule finds the ends
+    (``tazformat.wrapping``; spec § 2.5): a row ends a paragraph when the
+    next row's first word would have fitted on it.
     """
 
     lines: tuple[Line, ...]
@@ -483,16 +495,24 @@ class Article(_Covered):
 
     @property
     def authors(self) -> tuple[str, ...]:
-        """The names under ``## AUTOREN``."""
+        """The names under ``## AUTOREN`` (blanks single, none at the ends)."""
         return tuple(
-            i.text for i in self._items(Authors) if isinstance(i, Line) and not isinstance(i, Stray)
+            single_blanks(i.text)
+            for i in self._items(Authors)
+            if isinstance(i, Line) and not isinstance(i, Stray)
         )
 
     @property
     def tags(self) -> tuple[str, ...]:
-        """The tags under ``## TAGS``, in order, repeats kept."""
+        """The tags under ``## TAGS``, in order, repeats kept (blanks as in ``authors``).
+
+        A row's trailing or doubled blanks are framing, not part of the tag:
+        ``"Schwerpunkt X "`` reads ``"Schwerpunkt X"``. The row keeps them.
+        """
         return tuple(
-            i.text for i in self._items(Tags) if isinstance(i, Line) and not isinstance(i, Stray)
+            single_blanks(i.text)
+            for i in self._items(Tags)
+            if isinstance(i, Line) and not isinstance(i, Stray)
         )
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .errors import document_expected
 from .export import body_text
 from .models import Article, Document, Entry, Listing
 
@@ -19,6 +20,8 @@ def to_text(doc: Document) -> str:
     Rows are unwrapped, inline references resolved to their text, and blocks
     separated by blank lines. A document without a page gives ``""``.
     """
+    if not isinstance(doc, Document):
+        raise document_expected("to_text", doc)
     page = doc.page
     if isinstance(page, Listing):
         blocks = [page.title.text, *(_entry(entry) for entry in page.entries)]

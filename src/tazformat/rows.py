@@ -24,6 +24,10 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 CUT_CODES = ("cut-capture", "cut-frame")
 """Diagnostics that say the capture was cut."""
 
+RESIDUE = "frame-residue"
+"""The damage of a row that carries a piece of a frame its rendering does not
+put there; a row of such residue only (``|``) is kept as a blank row."""
+
 
 class Row(NamedTuple):
     """A content row: its item type, its content and its framing."""
@@ -228,13 +232,18 @@ def _peeled(
             if damage is not None:
                 code, message, column = damage
                 diagnostics.append(Diagnostic(code, message, number, column))
-            elif not newline:
-                diagnostics.append(_cut_capture(number, line))
-            key = (prefix, suffix, newline, gap, hidden)
-            framing = framings.get(key)
-            if framing is None:
-                framing = framings[key] = Framing(*key)
-            rows.append(_new_row((tag, content, framing, number, len(prefix) + 1)))
+            if damage is not None and damage[0] == RESIDUE and not content:
+                leading = _blank(rows, leading, line + newline + gap)  # a framed blank row
+                if not newline:
+                    diagnostics.append(_cut_capture(number, line))
+            else:
+                if damage is None and not newline:
+                    diagnostics.append(_cut_capture(number, line))
+                key = (prefix, suffix, newline, gap, hidden)
+                framing = framings.get(key)
+                if framing is None:
+                    framing = framings[key] = Framing(*key)
+                rows.append(_new_row((tag, content, framing, number, len(prefix) + 1)))
         if gap:
             number += count_lines(gap)
         number += 1

@@ -417,3 +417,44 @@ def test_the_commands_are_the_parsers() -> None:
     choices = next(a.choices for a in parser._actions if a.dest == "command")
     assert choices is not None
     assert tuple(choices) == COMMANDS
+
+
+POEM = (
+    "# taz.de -- Die Wahrheit: Ein Abendlied\n"
+    "> Ein Gedicht zum Feierabend.\n"
+    "Der Tag legt seine Schuhe ab,\n"
+    "die Straße gähnt und schweigt,\n"
+    "der Mond steigt langsam auf den Hang,\n"
+    "bis er den Kirchturm streift.\n"
+    "3 Oct 2025\n"
+)
+
+
+def test_the_summary_names_the_bodys_structure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "poem.txt"
+    page.write_text(POEM, encoding="utf-8")
+    assert main(["parse", str(page)]) == 0
+    body = next(line for line in capsys.readouterr().out.splitlines() if "body" in line)
+    assert body.split(None, 1)[1] == "4 blocks, a poem of 1 stanza, 4 verses"  # a verse a block
+    prose = tmp_path / "demo.txt"
+    prose.write_bytes(demo_bytes())
+    assert main(["parse", str(prose)]) == 0  # the demo: prose, no poem
+    body = next(line for line in capsys.readouterr().out.splitlines() if "body" in line)
+    assert "poem" not in body
+    assert body.split()[1:] == [
+        str(len(tazformat.to_dict(tazformat.demo())["text"].split("\n\n"))),
+        "blocks",
+    ]
+
+
+def test_a_summary_hints_at_latin1_only_when_bytes_were_not_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "latin.txt"
+    page.write_bytes(POEM.encode("latin-1"))
+    assert main(["parse", str(page)]) == 0
+    assert "--encoding latin-1" in capsys.readouterr().out
+    assert main(["parse", "--encoding", "latin-1", str(page)]) == 0
+    assert "  hint: " not in capsys.readouterr().out

@@ -121,6 +121,7 @@ def summary(name: str, doc: Document, text: str | None = None) -> str:
             ("picture", data["picture"]),
             ("dateline", dateline and f"{dateline['place']} ({dateline['agency']})"),
             ("date", data["date"]),
+            ("body", _body(data)),
             ("subheads", len(data["subheads"])),
             ("links", len(data["links"])),
             ("authors", ", ".join(data["authors"])),
@@ -134,7 +135,31 @@ def summary(name: str, doc: Document, text: str | None = None) -> str:
     fields.append(("diagnostics", len(doc.diagnostics) or "none"))
     lines += [f"  {key:<12}{_short(value)}" for key, value in fields]
     lines += [f"    {line}" for line in diagnostic_lines(doc.diagnostics, text)]
+    if any(d.code == "not-utf8" for d in doc.diagnostics):
+        lines.append(f"  hint: {NOT_UTF8_HINT}")
     return "\n".join(lines)
+
+
+NOT_UTF8_HINT = "the file is not UTF-8; if it is Latin-1, read it with --encoding latin-1"
+"""What a summary adds when bytes were not UTF-8."""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _body(data: dict[str, Any]) -> str:
+    """The body's structure in a few words: blocks, and a poem, turns or ticker items."""
+    blocks = [block for block in (data["text"] or "").split("\n\n") if block]
+    parts = [_count(len(blocks), "block")]
+    if data.get("poem"):
+        verses = sum(len(stanza) for stanza in data["poem"])
+        parts.append(f"a poem of {_count(len(data['poem']), 'stanza')}, {_count(verses, 'verse')}")
+    if data.get("turns"):
+        parts.append(_count(len(data["turns"]), "interview turn"))
+    if data.get("ticker"):
+        parts.append(_count(len(data["ticker"]), "ticker item"))
+    return ", ".join(parts)
 
 
 FORMATS = ("summary", "json", "jsonl", "markdown", "text", "csv", "tsv")

@@ -48,7 +48,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "sample" in metafunc.fixturenames:
         files = corpus_files()
         metafunc.parametrize(
-            "sample", files or [None], ids=[f.name for f in files] or ["no-corpus"]
+            "sample",
+            files or [None],
+            ids=[f.name for f in files] or ["no-corpus"],
+            indirect=True,  # through the fixture, which skips (or fails) without a corpus
         )
 
 

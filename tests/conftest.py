@@ -4,6 +4,9 @@ The corpus is not part of the project. Tests read it from
 ``$TAZFORMAT_CORPUS`` or, by default, ``../shared/corpus`` beside the
 checkout. Without it, corpus tests are skipped with a message naming the
 variable; under ``CI=true`` a missing corpus fails the run.
+
+``--update-golden`` rewrites the golden pins of the corpus's ``to_dict``
+(``tests/golden/``, see ``tests/test_golden.py``) instead of comparing them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,22 @@ def missing_corpus() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden``: rewrite the golden pins instead of comparing them."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ (the pins of each corpus sample's to_dict) from the corpus",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites the golden pins (``--update-golden``)."""
+    return bool(request.config.getoption("--update-golden"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -1,4 +1,4 @@
-"""Speed-up of ``tazformat convert --jobs N``, and the same output for any N.
+"""Speed-up of ``tazformat convert --jobs N``, the same output for any N, and its memory.
 
 Run ``python benchmarks/batch.py [--files 10000] [--jobs 2] [--corpus DIR]``.
 It copies the corpus pages, repeated, into a temporary folder as ``--files``
@@ -7,6 +7,12 @@ files, then times ``tazformat convert`` (a fresh process each round, best of
 that both outputs are byte for byte the same, and prints the speed-up (wall
 time of one job over N jobs). Nothing here is a test: the speed-up depends on
 the machine.
+
+With ``--memory``, it measures instead the peak memory (the largest
+resident set of ``tazformat convert`` and its workers) for ``--files`` pages
+and for ten times as many, in each format, and prints their ratio: a
+conversion whose memory grows with the number of files would show it here
+(target: the larger run within 10% of the smaller).
 """
 
 from __future__ import annotations
@@ -53,6 +59,48 @@ def best(folder: Path, out: Path, fmt: str, jobs: int, rounds: int) -> float:
     return min(timed(folder, out, fmt, jobs) for _ in range(rounds))
 
 
+PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+"""Run a command and print the peak resident set (KiB on Linux) of it and its
+workers: the children of a fresh process are only that command's."""
+
+
+def peak_kib(folder: Path, out: Path, fmt: str, jobs: int) -> int:
+    """Peak memory of one ``tazformat convert`` run (the largest of its processes)."""
+    command = [sys.executable, "-m", "tazformat", "convert", str(folder)]
+    command += ["--to", fmt, "-o", str(out), "--jobs", str(jobs), "--no-progress"]
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *command], check=True, capture_output=True, text=True
+    )
+    return int(done.stdout.strip())
+
+
+def memory(args: argparse.Namespace, out: Callable[[str], object]) -> float:
+    """Print peak memory for ``--files`` and ten times as many pages; return the worst ratio."""
+    worst = 0.0
+    sizes = (args.files, args.files * 10)
+    with tempfile.TemporaryDirectory() as temp:
+        folders = []
+        for count in sizes:
+            folder = Path(temp) / f"pages-{count}"
+            folder.mkdir()
+            size = make_pages(args.corpus, folder, count)
+            out(f"{count} files, {size / 1e6:.1f} MB")
+            folders.append(folder)
+        out(f"{'format':8} {sizes[0]:>9} {sizes[1]:>9}  ratio  (peak MiB, jobs {args.jobs})")
+        for fmt in args.formats or FORMATS:
+            small, large = (
+                peak_kib(folder, Path(temp) / f"out.{fmt}", fmt, args.jobs) for folder in folders
+            )
+            worst = max(worst, large / small)
+            out(f"{fmt:8} {small / 1024:9.1f} {large / 1024:9.1f}  {large / small:5.2f}")
+    out(f"worst ratio: {worst:.2f} (target: at most 1.10)")
+    return worst
+
+
 def digest(path: Path) -> str:
     """The SHA-256 of a file."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -66,7 +114,12 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--format", choices=FORMATS, action="append", dest="formats")
+    parser.add_argument(
+        "--memory", action="store_true", help="peak memory for --files and 10x as many pages"
+    )
     args = parser.parse_args(argv)
+    if args.memory:
+        return memory(args, out)
     worst = float("inf")
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "pages"

@@ -331,3 +331,26 @@ def test_convert_reads_files_in_another_encoding(
             capsys, str(tmp_path), "--to", "jsonl", "-o", "-", "--encoding", encoding
         )
         assert (status, json.loads(text)["title"]) == (0, title)
+
+
+def test_files_are_found_in_the_order_of_their_path_parts(tmp_path: Path) -> None:
+    """A folder's files come sorted by parts, lazily, without repeats.
+
+    ``a/x`` comes before ``a-b/x`` (a plain string sort puts ``-`` first);
+    links to folders are not followed; only ``*.txt`` files count.
+    """
+    for name in ("a/x.txt", "a-b/x.txt", "a/b/y.txt", "a.txt", "b.txt", "a/c.md", "z/9.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# taz.de -- T\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "z", target_is_directory=True)
+    expected = sorted(
+        (p for p in tmp_path.rglob("*.txt") if p.is_file() and not p.is_symlink()),
+        key=lambda p: p.parts,
+    )
+    assert batch.find_files(tmp_path) == expected
+    assert list(batch.iter_files(tmp_path)) == [str(p) for p in expected]
+    found = batch.iter_files(tmp_path)
+    assert isinstance(found, Iterator)
+    assert next(found) == str(tmp_path / "a" / "b" / "y.txt")
+    twice = batch.find_files([tmp_path, tmp_path / "a.txt", str(tmp_path / "z" / "*.txt")])
+    assert twice == expected

@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
@@ -157,23 +157,74 @@ class Summary:
         return "\n".join(lines)
 
 
-def _expand(path: str) -> list[Path]:
-    found = Path(path)
-    if not found.exists() and _MAGIC.search(path):
-        matches = [Path(match) for match in glob.glob(path, recursive=True)]
+def _expand(path: str) -> Iterator[str]:
+    """The files a path names: itself, a folder's ``*.txt`` (sorted), or a pattern's matches."""
+    if not os.path.exists(path) and _MAGIC.search(path):
+        matches = glob.glob(path, recursive=True)
         if not matches:
             raise FileNotFoundError(2, "no file matches this pattern", path)
-        return [file for match in matches for file in _expand(str(match))]
-    if found.is_dir():  # its *.txt files, at any depth (os.walk: one call a folder)
-        return [
-            Path(folder, name)
-            for folder, _, names in os.walk(found)
-            for name in names
-            if name.endswith(".txt")
-        ]
-    if not found.exists():
+        for match in matches:
+            yield from _expand(match)
+    elif os.path.isdir(path):
+        yield from _walk(path)
+    elif not os.path.exists(path):
         raise FileNotFoundError(2, "No such file or directory", path)
-    return [found]
+    else:
+        yield path
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """A folder's ``*.txt`` files at any depth, in the order of their path parts.
+
+    One folder's listing is held at a time, as one string: a folder of
+    100 000 files costs about a megabyte, not a list of paths. Links to
+    folders are not followed (as ``os.walk``).
+    """
+    files: list[str] = []
+    folders: set[str] = set()
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    folders.add(entry.name)
+            elif entry.name.endswith(".txt"):
+                files.append(entry.name)
+    files += folders
+    files.sort()  # names hold no separator: their order is that of the parts
+    names = "\0".join(files)
+    del files
+    start = 0
+    while start < len(names):
+        end = names.find("\0", start)
+        end = len(names) if end < 0 else end
+        name, start = names[start:end], end + 1
+        if name in folders:
+            yield from _walk(os.path.join(folder, name))
+        else:
+            yield os.path.join(folder, name)
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    return Path(name).parts
+
+
+def iter_files(paths: PathArg | Iterable[PathArg]) -> Iterator[str]:
+    """The files that paths name, sorted by path parts and without repeats, as they are found.
+
+    One folder is listed lazily, holding little memory however many files
+    it has; several paths are gathered first (to drop repeats and sort).
+
+    Raises:
+        FileNotFoundError: for a path that does not exist and a pattern that
+            matches nothing (when the iteration reaches it).
+
+    """
+    names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if len(names) == 1 and os.path.isdir(names[0]):
+        yield from _walk(os.fspath(names[0]))
+        return
+    found = {file for name in names for file in _expand(os.fspath(name))}
+    yield from sorted(found, key=_parts)
 
 
 def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
@@ -186,16 +237,14 @@ def find_files(paths: PathArg | Iterable[PathArg]) -> list[Path]:
             recursively) and glob patterns (``**`` reaches into directories).
 
     Returns:
-        The files, sorted by path.
+        The files, sorted by path (see ``iter_files`` for a lazy form).
 
     Raises:
         FileNotFoundError: for a path that does not exist and a pattern that
             matches nothing.
 
     """
-    names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    found = {file for name in names for file in _expand(os.fspath(name))}
-    return sorted(found, key=lambda file: file.parts)  # the order of Path, compared faster
+    return [Path(file) for file in iter_files(paths)]
 
 
 def read_stdin() -> bytes:
@@ -361,40 +410,46 @@ def chunk_size(files: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, -(-files // (jobs * 4))))
 
 
-def _chunks(names: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(names), size):
-        yield names[start : start + size]
+def _chunks(names: Iterable[str], size: int) -> Iterator[Sequence[str]]:
+    found = iter(names)
+    while chunk := list(itertools.islice(found, size)):
+        yield chunk
 
 
 def outcomes(
-    files: Sequence[PathArg],
+    files: Iterable[PathArg],
     fmt: str,
     *,
     jobs: int = 1,
     chunksize: int | None = None,
     strict: bool = False,
     encoding: str = ENCODING,
+    total: int | None = None,
 ) -> Iterator[Outcome]:
     """Convert files, yielding their outcomes in the order of ``files``.
 
     Args:
-        files: The files.
+        files: The files: a sequence, or an iterable read as tasks are
+            handed out (give ``total`` then, or it is gathered first).
         fmt: One of ``FORMATS``.
         jobs: Worker processes; 1 (or files that fit in one task) converts
             in this process.
         chunksize: Files a task holds (default: ``chunk_size``).
         strict: Parse with ``strict=True``.
         encoding: The files' encoding.
+        total: How many files ``files`` yields (for the size of a task).
 
     Returns:
         An iterator of outcomes. With several jobs at most ``4 * jobs``
         tasks are in flight, so memory stays flat.
 
     """
-    names = [os.fspath(file) for file in files]
-    size = chunksize or chunk_size(len(names), jobs)
-    chunks = _chunks(names, size)
-    if jobs <= 1 or len(names) <= size:
+    if total is None:
+        files = list(files) if not isinstance(files, Sized) else files
+        total = len(files)
+    size = chunksize or chunk_size(total, jobs)
+    chunks = _chunks((os.fspath(file) for file in files), size)
+    if jobs <= 1 or total <= size:
         return (
             outcome
             for chunk in chunks
@@ -715,17 +770,19 @@ def convert(
     is_utf8(encoding)  # an unknown encoding fails here, not in every file
     names = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     stdin = any(os.fspath(name) == STDIN for name in names)
-    files = find_files([name for name in names if os.fspath(name) != STDIN])
+    named = [name for name in names if os.fspath(name) != STDIN]
+    total = sum(1 for _ in iter_files(named))  # listed twice: no list of every path is kept
     sink = open_sink(output, fmt)
-    summary = Summary(files=len(files) + stdin)
+    summary = Summary(files=total + stdin)
     bar = Progress(summary.files, stream, _isatty(stream) if progress is None else progress)
     found = outcomes(
-        files,
+        iter_files(named) if named else (),
         fmt,
         jobs=jobs or os.cpu_count() or 1,
         chunksize=chunksize,
         strict=strict,
         encoding=encoding,
+        total=total,
     )
     if stdin:
         first = convert_bytes(STDIN, fmt, read_stdin(), strict=strict, encoding=encoding)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .api import loads
-from .batch import JSON_COLUMN, PathArg, find_files, parquet_schema
+from .batch import JSON_COLUMN, PathArg, iter_files, parquet_schema
 from .models import Document
 from .table import record
 
@@ -93,7 +93,7 @@ def _mapped(
     task: Callable[..., Any],
     *args: Any,
 ) -> db.Bag:
-    names = [str(file) for file in find_files(paths)]
+    names = list(iter_files(paths))
     files: db.Bag = db.from_sequence(names, npartitions=npartitions)  # type: ignore[no-untyped-call, unused-ignore]
     mapped: db.Bag = files.map(task, *args)  # type: ignore[no-untyped-call, unused-ignore]
     return mapped

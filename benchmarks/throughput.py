@@ -1,7 +1,8 @@
 """Throughput: MB/s of loads and dumps on real pages, beside two Markdown parsers.
 
-Run ``python benchmarks/throughput.py [--corpus DIR] [--rounds N] [--check]``
-(``pip install -e '.[bench]'`` brings mistune and markdown-it-py). On the
+Run ``python benchmarks/throughput.py [--corpus DIR] [--rounds N] [--check]
+[--compiled PYTHON]`` (``pip install -e '.[bench]'`` brings mistune and
+markdown-it-py). On the
 corpus pages, in one process, it times (best of several rounds, the rounds of
 all rows interleaved) ``tazformat.loads``, ``tazformat.dumps`` of the parsed
 documents, mistune 3 in AST mode and markdown-it-py's ``parse`` on the same
@@ -10,6 +11,12 @@ row gives MB/s (UTF-8 bytes of its input a second) and its ratio to loads
 and to mistune, measured in the same run. The Markdown parsers read the
 stripped text, and their MB/s count its bytes; the table says which bytes a
 row counts.
+
+With ``--compiled PYTHON`` (the interpreter of a venv where the compiled
+wheel is installed with the ``bench`` extra, ``docs/install.md``) the same
+table is measured again under that interpreter, in a process of its own,
+and the two builds are printed side by side: each column's ratios are taken
+within its own process.
 
 It also measures the cost a new process pays for a parser once Lark's cache
 is written (best of several fresh processes), the import time of
@@ -26,6 +33,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.metadata
+import json
 import math
 import os
 import platform
@@ -59,8 +67,8 @@ IMPORT_SNIPPET = (
 )
 
 # The targets, printed beside the measured values.
-LOADS_VS_MISTUNE = 2.0
-LOADS_VS_MISTUNE_FAST = 2.5  # with lark-cython, the fast extra
+LOADS_VS_MISTUNE = 1.75  # the pure build
+LOADS_VS_MISTUNE_COMPILED = 2.5  # the compiled wheel (--compiled)
 DUMPS_VS_LOADS = 10.0
 PARSER_BUILD_MS = 5.0
 MODELS_VS_TEXT = 4.0
@@ -230,6 +238,12 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
         "--processes", type=int, default=5, help="fresh processes for the start-up costs"
     )
     parser.add_argument("--check", action="store_true", help="exit 1 unless every target passes")
+    parser.add_argument(
+        "--compiled",
+        metavar="PYTHON",
+        help="also measure under this interpreter (a venv with the compiled wheel), side by side",
+    )
+    parser.add_argument("--speeds", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     # Bytes as they are (line endings too), decoded the way loads decodes bytes.
     pages = [
@@ -243,11 +257,19 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
         for name in ("tazformat", "lark", "mistune", "markdown-it-py")
         if _installed(name)
     )
+    if args.speeds:  # the compiled build's half of a --compiled run: the speeds as JSON
+        speed = throughput(pages, max(1, args.rounds), args.min_time, lambda line: None)
+        print(json.dumps({"build": build_name(), "speed": speed}))
+        return 0
     out(f"Python {platform.python_version()}; {versions}")
-    mode = "lark-cython (the fast extra)" if tazformat.grammar.FAST else "pure Python"
-    out(f"parser: {mode}; set TAZFORMAT_PURE=1 to measure pure Python")
+    hint = "; set TAZFORMAT_PURE=1 to measure without lark-cython" if tazformat.grammar.FAST else ""
+    out(f"build: {build_name()}{hint}")
 
     speed = throughput(pages, max(1, args.rounds), args.min_time, out)
+    compiled: dict[str, float] | None = None
+    if args.compiled:
+        compiled_build, compiled = compiled_speeds(args, out)
+        side_by_side(speed, compiled, compiled_build, out)
 
     out("")
     processes = max(1, args.processes)
@@ -274,14 +296,18 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
 
     loads = speed["tazformat.loads"]
     mistune = speed.get("mistune 3 (AST)")
+    built = None
+    if compiled is not None and compiled.get("mistune 3 (AST)"):
+        built = compiled["tazformat.loads"] / compiled["mistune 3 (AST)"]
     lines = [
         verdict(
-            f"loads / mistune 3, MB/s{' (fast)' if tazformat.grammar.FAST else ''}",
+            f"loads / mistune 3 ({build_name()})",
             loads / mistune if mistune else None,
             "≥",
-            LOADS_VS_MISTUNE_FAST if tazformat.grammar.FAST else LOADS_VS_MISTUNE,
+            LOADS_VS_MISTUNE,
             "×",
         ),
+        verdict("loads / mistune 3 (compiled)", built, "≥", LOADS_VS_MISTUNE_COMPILED, "×"),
         verdict("dumps / loads, MB/s", speed["tazformat.dumps"] / loads, "≥", DUMPS_VS_LOADS, "×"),
         verdict("parser build, cached", build, "≤", PARSER_BUILD_MS, " ms"),
         verdict("models / text, max page", worst, "≤", MODELS_VS_TEXT, "×"),
@@ -293,6 +319,47 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     failed = sum(not ok for _, ok in lines)
     out(f"{len(lines) - failed} of {len(lines)} targets pass")
     return 1 if args.check and failed else 0
+
+
+def build_name() -> str:
+    """Which build of tazformat this process runs: compiled or pure, with or without lark-cython."""
+    name = "compiled" if getattr(tazformat, "compiled", False) else "pure"
+    return f"{name} + lark-cython" if tazformat.grammar.FAST else name
+
+
+def compiled_speeds(
+    args: argparse.Namespace, out: Callable[[str], object]
+) -> tuple[str, dict[str, float]]:
+    """The build under ``args.compiled``, and the MB/s measured there in a process of its own."""
+    command = [str(Path(args.compiled).absolute()), str(Path(__file__).resolve()), "--speeds"]
+    command += ["--corpus", str(args.corpus), "--rounds", str(args.rounds)]
+    command += ["--min-time", str(args.min_time)]
+    # Outside the tree, so that the interpreter imports its installed wheel.
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd="/")
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    if not found["build"].startswith("compiled"):
+        sys.exit(f"{args.compiled} does not run a compiled tazformat ({found['build']})")
+    speed: dict[str, float] = found["speed"]
+    out("")
+    out(f"measured again under {args.compiled}: {found['build']}")
+    return found["build"], speed
+
+
+def side_by_side(
+    pure: dict[str, float], compiled: dict[str, float], build: str, out: Callable[[str], object]
+) -> None:
+    """Print MB/s and the ratio to mistune of both builds, each taken within its own process."""
+    names = (build_name(), build)
+    out("")
+    out(f"{'':18} {names[0]:>24} {names[1]:>24}")
+    out(f"{'':18} {'MB/s':>12} {'× mistune':>11} {'MB/s':>12} {'× mistune':>11}")
+    for name in pure:
+        cells = []
+        for speed in (pure, compiled):
+            mistune = speed.get("mistune 3 (AST)")
+            ratio = f"{speed[name] / mistune:11.2f}" if mistune else f"{'-':>11}"
+            cells.append(f"{speed[name]:12.2f} {ratio}")
+        out(f"{name:18} {' '.join(cells)}")
 
 
 def _installed(name: str) -> bool:

@@ -30,11 +30,10 @@ from hypothesis import strategies as st
 from structure_strategies import whole_paragraph
 from tazformat import dumps
 from tazformat.models import (
-    TITLE_MARKUP,
     Article,
     Authors,
     Block,
-    DateLine,
+    DateRow,
     Document,
     Entry,
     Framing,
@@ -48,12 +47,15 @@ from tazformat.models import (
     Picture,
     Related,
     Section,
+    SectionHeading,
     Stray,
     Subhead,
     Tags,
     Title,
 )
 from tazformat.renderings import get
+from tazformat.vocabulary import BARE_MARKUP, SECTION_NAMES, TITLE_MARKUP, Kind
+from tazformat.vocabulary import MONTHS as VOCABULARY_MONTHS
 
 __all__ = [
     "HEADERS",
@@ -81,13 +83,13 @@ NAV_ROWS = "Introduction\nIntroduction Statistics Contact Development Disclaimer
 HEADERS = {"meulie-plain": NAV_ROWS}
 """The header of a document in each rendering (``""`` where none is listed)."""
 
-HEADS = ("LINKS", "AUTOREN", "TAGS", "ARTIKEL ZUM THEMA")
+HEADS = tuple(SECTION_NAMES.values())
 """The texts of the section headings (after ``## ``)."""
 
 HEAD_ROWS = tuple(f"## {head}" for head in HEADS)
 """The section heading rows."""
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = VOCABULARY_MONTHS
 
 WRAP = 75
 """Column at which taz wraps teaser and body text (spec § 2.7)."""
@@ -435,16 +437,16 @@ def _sections(draw: st.DrawFn, framing: Framing) -> Section:
             ),
         )
         items = tuple(draw(st.lists(item, max_size=4)))
-        return Links(Line("LINKS", framing=framing), items)
+        return Links(SectionHeading(Links.name(), framing=framing), items)
     if kind == "related":
         return Related(
-            Line("ARTIKEL ZUM THEMA", framing=framing), draw(_entries(framing, max_size=3))
+            SectionHeading(Related.name(), framing=framing), draw(_entries(framing, max_size=3))
         )
     names = st.one_of(st.sampled_from(_NAMES if kind == "authors" else _TAGS), rows(max_words=3))
     lines = tuple(Line(text, framing=framing) for text in draw(st.lists(names, max_size=6)))
     if kind == "authors":
-        return Authors(Line("AUTOREN", framing=framing), lines)
-    return Tags(Line("TAGS", framing=framing), lines)
+        return Authors(SectionHeading(Authors.name(), framing=framing), lines)
+    return Tags(SectionHeading(Tags.name(), framing=framing), lines)
 
 
 _body_rows = rows(st.one_of(words, words, _references))
@@ -496,7 +498,7 @@ def _articles(draw: st.DrawFn, framing: Framing) -> Article:
     date = None
     after_date: tuple[Stray, ...] = ()
     if marker == "date" or draw(st.booleans()):
-        date = DateLine(draw(_dates), framing=framing)
+        date = DateRow(draw(_dates), framing=framing)
         after_date = draw(_strays(framing, _stray_rows.filter(lambda r: r not in HEAD_ROWS)))
     sections = tuple(
         draw(st.lists(_sections(framing), min_size=int(marker == "section"), max_size=3))
@@ -508,22 +510,22 @@ def _articles(draw: st.DrawFn, framing: Framing) -> Article:
 def _listings(draw: st.DrawFn, framing: Framing) -> Listing:
     text = draw(st.one_of(_page_titles, st.sampled_from(("Nord", "Berlin", None))))
     if text is None:  # the bare site heading of the home page
-        title = Title("taz.de", framing=framing, markup="# ")
+        title = Title("taz.de", framing=framing, markup=BARE_MARKUP)
     else:
         title = Title(text, framing=framing, markup=TITLE_MARKUP)
     return Listing(title, draw(_entries(framing, max_size=5)))
 
 
 _KINDS = (
-    ("HEADING", "i"),
-    ("LEAD", "i"),
-    ("PICTURE", "m"),
-    ("TEXT", "i"),
-    ("SUBHEAD", "i"),
-    ("DATE", "i"),
-    ("SECTION_HEAD", "i"),
-    ("LINK_TARGET", "i"),
-    ("ITEM", "l"),
+    (Kind.HEADING, "i"),
+    (Kind.LEAD, "i"),
+    (Kind.PICTURE, "m"),
+    (Kind.TEXT, "i"),
+    (Kind.SUBHEAD, "i"),
+    (Kind.DATE, "i"),
+    (Kind.SECTION_HEAD, "i"),
+    (Kind.LINK_TARGET, "i"),
+    (Kind.ITEM, "l"),
 )
 """The row kinds and item types that :func:`documents` writes."""
 
@@ -533,7 +535,7 @@ def framing_of(rendering: str) -> Framing:
 
     The renderings of :data:`RENDERINGS` frame every kind of row alike.
     """
-    framings = {get(rendering).frame(kind, tag) for kind, tag in _KINDS}
+    framings = {get(rendering).frame(kind, item_type) for kind, item_type in _KINDS}
     assert len(framings) == 1, framings
     return framings.pop()
 

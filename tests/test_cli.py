@@ -458,3 +458,156 @@ def test_a_summary_hints_at_latin1_only_when_bytes_were_not_utf8(
     assert "--encoding latin-1" in capsys.readouterr().out
     assert main(["parse", "--encoding", "latin-1", str(page)]) == 0
     assert "  hint: " not in capsys.readouterr().out
+
+
+# --- merge --------------------------------------------------------------------
+
+CAPTION = "Bild: Die Beete auf dem Dach des Parkhauses am Abend, mit Blick über Lichtenberg"
+MERGE_PAGE = (
+    "| # taz.de -- Stadtgarten: Tomaten auf dem Dach | |\n"
+    "| > Auf einem Parkhaus in Lichtenberg wächst Gemüse. | |\n"
+    f"| {CAPTION} | |\n"
+    "| Berlin taz | Zwölf Beete und ein Wasserfass. | |\n"
+    "| Im Sommer kommen die Nachbarn zum Gießen. | |\n"
+    "| 3 Oct 2025 | |\n"
+)
+"""A page of our own whose caption is over 80 bytes: a gopher proxy cuts it."""
+
+
+def merge_captures(tmp_path: Path) -> tuple[Path, Path]:
+    """Two damaged captures of ``MERGE_PAGE``: one cut short, one with the caption cut."""
+    short = tmp_path / "short.txt"
+    short.write_bytes(MERGE_PAGE.encode()[: MERGE_PAGE.encode().index(b"| Im Sommer")])
+    kept = CAPTION.encode()[:79].decode("utf-8", "replace") + "\u2026"
+    cut = tmp_path / "cut.txt"
+    cut.write_text(MERGE_PAGE.replace(CAPTION, kept), encoding="utf-8")
+    assert [d.code for d in tazformat.loads(cut.read_bytes()).diagnostics] == ["cut-row"]
+    return short, cut
+
+
+def test_merge_writes_the_most_complete_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short, cut = merge_captures(tmp_path)
+    out = tmp_path / "merged.txt"
+    assert main(["merge", str(short), str(cut), "-o", str(out)]) == 0
+    merged = tazformat.loads(out.read_bytes())
+    assert merged.diagnostics == ()  # the cut caption and the cut end are both repaired
+    assert merged.page.picture.text == CAPTION.removeprefix("Bild: ")  # type: ignore[union-attr]
+    assert out.read_text(encoding="utf-8") == MERGE_PAGE
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "2 files: 1 page merged (meulie-framed)"
+    # the last row of the short capture may have been cut short: the other's is kept
+    assert err[1] == f"6 units: 3 from {short}, 3 from {cut}; 1 repaired, 0 conflicts"
+    status, text = run("merge", str(short), str(cut), "-o", "-", "--rendering", "gopher-menu")
+    assert status == 0
+    assert text == tazformat.dumps(tazformat.loads(MERGE_PAGE), rendering="gopher-menu")
+    assert tazformat.loads(text).rendering == "gopher-menu"
+
+
+def test_merge_refuses_captures_of_other_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(MERGE_PAGE, encoding="utf-8")
+    b.write_text(MERGE_PAGE.replace("3 Oct 2025", "4 Oct 2025"), encoding="utf-8")
+    out = tmp_path / "merged.txt"
+    assert main(["merge", str(a), str(b), "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert f"{a} and {b} are not captures of one page: their date differ" in err
+    assert "'3 Oct 2025' and '4 Oct 2025'" in err
+    assert main(["merge", str(a), str(a), "-o", str(out)]) == 0  # the same page merges
+
+
+def test_merge_fails_on_a_binary_or_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page, binary = tmp_path / "a.txt", tmp_path / "b.txt"
+    page.write_text(MERGE_PAGE, encoding="utf-8")
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    out = tmp_path / "merged.txt"
+    assert main(["merge", str(page), str(binary), "-o", str(out)]) == 1
+    assert main(["merge", str(page), str(tmp_path / "none.txt"), "-o", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert f"{binary}: {batch.BINARY}" in err
+    assert "none.txt" in err
+
+
+def test_merge_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["merge", "a.txt", "-o", "out.txt", "--rendering", "nope"])
+    assert caught.value.code == 2
+    assert "unknown rendering 'nope'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["merge", "a.txt"])  # no -o
+    page = tmp_path / "a.txt"
+    page.write_text(MERGE_PAGE, encoding="utf-8")
+    assert main(["merge", "--group", str(page), "-o", "-"]) == 2
+    assert main(["merge", "--group", str(page), "-o", str(page)]) == 2  # a file, not a folder
+    assert page.read_text(encoding="utf-8") == MERGE_PAGE
+
+
+def test_merge_group_writes_a_page_per_group_and_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    short, cut = merge_captures(crawl)
+    other = crawl / "other.txt"
+    other.write_text(MERGE_PAGE.replace("Stadtgarten", "Stadtwald"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["merge", "--group", str(crawl), "-o", str(out)]) == 0
+    written = sorted(p.name for p in out.iterdir() if p.suffix == ".txt")
+    assert sorted(p.name for p in out.iterdir() if p.suffix != ".txt") == ["merge-report.jsonl"]
+    assert len(written) == 2
+    assert written[0].startswith("stadtgarten-tomaten-auf-dem-dach-")
+    assert written[1].startswith("stadtwald-tomaten-auf-dem-dach-")
+    assert (out / written[0]).read_text(encoding="utf-8") == MERGE_PAGE
+    report = [json.loads(line) for line in (out / "merge-report.jsonl").read_text().splitlines()]
+    assert [r["inputs"] for r in report] == [[str(cut), str(short)], [str(other)]]
+    first = report[0]
+    assert first["output"] == written[0]
+    assert [s["kind"] for s in first["sources"]] == [
+        "title",
+        "lead",
+        "picture",
+        "paragraph",
+        "paragraph",
+        "date",
+    ]
+    picture = first["sources"][2]
+    assert (picture["input"], picture["repaired"]) == (str(short), True)
+    assert first["conflicts"] == []
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "3 files: 2 pages written (1 merged from several captures), 0 failed",
+        "units: 1 repaired, 0 conflicts",
+    ]
+
+
+def test_merge_group_reports_conflicts(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(MERGE_PAGE, encoding="utf-8")
+    b.write_text(MERGE_PAGE.replace("Zwölf Beete", "Elf Beete"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["merge", "--group", str(a), str(b), "-o", str(out)]) == 0
+    (line,) = (out / "merge-report.jsonl").read_text(encoding="utf-8").splitlines()
+    (conflict,) = json.loads(line)["conflicts"]
+    assert conflict["kind"] == "paragraph"
+    assert (conflict["kept_input"], conflict["other_input"]) == (str(a), str(b))
+    assert conflict["other"] == "Berlin taz | Elf Beete und ein Wasserfass."
+
+
+def test_merge_in_a_real_process_reads_standard_input(tmp_path: Path) -> None:
+    short, cut = merge_captures(tmp_path)
+    with short.open("rb") as file:
+        result = subprocess.run(
+            [sys.executable, "-m", "tazformat", "merge", "-", str(cut), "-o", "-"],
+            stdin=file,
+            capture_output=True,
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == MERGE_PAGE
+    assert b"2 files: 1 page merged" in result.stderr

@@ -13,7 +13,7 @@ import tazformat
 from tazformat.errors import EditError
 from tazformat.models import (
     Article,
-    DateLine,
+    DateRow,
     Document,
     Entry,
     Line,
@@ -269,7 +269,7 @@ FIELDS: list[tuple[Edit, str, str]] = [
     (_picture, "page.picture", "Picture"),
     (_body, "page.body[0].lines[1]", "Line"),
     (_subhead, "page.body[1]", "Subhead"),
-    (_date, "page.date", "DateLine"),
+    (_date, "page.date", "DateRow"),
     (_tag, "page.sections[1].items[1]", "Line"),
     (_link, "page.sections[0].items[0]", "LinkTarget"),
 ]
@@ -366,7 +366,7 @@ def test_a_subhead_named_like_a_tail_section_is_refused(name: str) -> None:
 def test_a_date_row_that_would_not_read_as_a_date_is_refused(text: str) -> None:
     doc, page = article()
     error = refused(with_page(doc, **_date(page, text)))
-    assert (error.path, error.node, error.field) == ("page.date", "DateLine", "text")
+    assert (error.path, error.node, error.field) == ("page.date", "DateRow", "text")
 
 
 def test_a_page_title_needs_the_heading_shape() -> None:
@@ -390,7 +390,7 @@ def test_a_section_heading_must_name_its_section() -> None:
     assert isinstance(links, Links)
     wrong = attrs.evolve(links, heading=attrs.evolve(links.heading, text="TAGS"))
     error = refused(with_page(doc, sections=(wrong, page.sections[1])))
-    assert (error.path, error.node) == ("page.sections[0].heading", "Line")
+    assert (error.path, error.node) == ("page.sections[0].heading", "SectionHeading")
     assert "'LINKS'" in error.reason
 
 
@@ -503,5 +503,5 @@ def test_dates_in_the_serializer_agree_with_the_grammar() -> None:
 
     terminal = next(row for row in grammar_text().splitlines() if row.startswith("DATE."))
     assert f"/i{DATE.pattern}\\n/" in terminal
-    assert DateLine("31 Feb 2022").date is None  # a date row, though no calendar day
+    assert DateRow("31 Feb 2022").date is None  # a date row, though no calendar day
     assert not DATE.fullmatch("32 Jan 2022")

@@ -17,7 +17,7 @@ import pytest
 import tazformat
 from tazformat import batch, renderings
 from tazformat.cli import demo_bytes
-from tazformat.errors import EditError, ParseError, TazFormatError, UnknownRendering
+from tazformat.errors import EditError, MergeError, ParseError, TazFormatError, UnknownRendering
 from tazformat.plaintext import to_text
 from tazformat.table import row, write_table
 from test_docs import ROOT, _run_page
@@ -311,6 +311,12 @@ EXAMPLES: dict[type[TazFormatError], TazFormatError] = {
     UnknownRendering: UnknownRendering("nope", ("plain", "gemtext")),
     batch.BatchError: batch.BatchError("parquet output needs pyarrow"),
     EditError: EditError("a line break inside a row", "page.body[0].lines[0]", "Line", "text", 4),
+    MergeError: MergeError(
+        "inputs 0 and 1 are not captures of one page: their date differ",
+        what="date",
+        inputs=(0, 1),
+        texts=("3 Oct 2025", "4 Oct 2025"),
+    ),
 }
 
 

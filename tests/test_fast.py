@@ -1,4 +1,8 @@
-"""The ``fast`` extra: lark-cython gives the same documents as pure Python."""
+"""The ``fast`` extra: lark-cython gives the same documents as pure Python.
+
+Pure Python reads the rows through the row lexer, lark-cython through its
+contextual lexer over the row text: the same documents from both lexers.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import pytest
 import tazformat
 from tazformat import grammar
 from tazformat.cli import demo_bytes
+from tazformat.lexer import RowLexer
 
 pytest.importorskip("lark_cython", reason="needs lark-cython (pip install -e '.[fast]')")
 
@@ -32,7 +37,22 @@ def test_same_documents(monkeypatch: pytest.MonkeyPatch, sample: Path) -> None:
     assert tazformat.to_dict(fast) == tazformat.to_dict(pure)
 
 
-@pytest.mark.parametrize("text", ["x\n## TAGS\n", "", "|", "# taz.de -- A: B\n8 Jan 2022\nx\n"])
+def test_the_lexers_differ_and_agree() -> None:
+    """The pure parser reads rows through the row lexer, the fast one through Lark's."""
+    assert grammar.parser(False).options.lexer is RowLexer
+    assert grammar.parser(True).options.lexer == "contextual"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x\n## TAGS\n",
+        "",
+        "|",
+        "# taz.de -- A: B\n8 Jan 2022\nx\n",
+        "# taz.de -- A: B\n> a\n> b\neins\nzwei\n## Mitte\n[1] x\n8 Jan 2022\n## TAGS\nT\n",
+    ],
+)
 def test_same_on_odd_text(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(grammar, "FAST", False)
     pure = tazformat.loads(text)

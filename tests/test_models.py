@@ -7,7 +7,24 @@ import pytest
 
 import tazformat
 from tazformat.cli import demo_bytes
-from tazformat.models import Article, Framing, Line, Paragraph, Span, Tags, Title
+from tazformat.models import (
+    SECTIONS,
+    Article,
+    DateRow,
+    Framing,
+    Line,
+    Links,
+    Paragraph,
+    RowNode,
+    Section,
+    SectionHeading,
+    Span,
+    Stray,
+    Tags,
+    Title,
+)
+from tazformat.renderings import base
+from tazformat.vocabulary import SECTION_NAMES
 
 DEMO = demo_bytes().decode("utf-8")
 
@@ -83,3 +100,65 @@ def test_title_without_kicker() -> None:
 def test_framing_is_kept_per_row() -> None:
     _, page = article()
     assert page.title.framing == Framing("| ", " | |", "\n")
+
+
+GOPHER_TAGS = (
+    "# taz.de -- Hafen: Neue Kräne\n       > Ein Satz.\n       Text.\n       2 May 2026\n"
+    "       ## TAGS\n       Hafen\n"
+)
+
+
+def test_a_stray_row_is_no_line() -> None:
+    """``Stray`` and ``Line`` are siblings: ``isinstance(x, Line)`` leaves stray rows out."""
+    doc = tazformat.loads(GOPHER_TAGS + " (IMG) Ein Bild\n", rendering="gopher-menu")
+    assert isinstance(doc.page, Article)
+    tags = doc.page.sections[0]
+    assert isinstance(tags, Tags)
+    tag, stray = tags.items
+    assert isinstance(tag, Line)
+    assert isinstance(stray, Stray)
+    assert not isinstance(stray, Line)
+    assert isinstance(stray, RowNode)
+    assert isinstance(tag, RowNode)
+    assert doc.page.tags == ("Hafen",)
+
+
+def test_a_stray_row_in_a_section_is_no_content() -> None:
+    with_stray = tazformat.loads(
+        GOPHER_TAGS + " (IMG) Ein Bild\n       Kräne\n", rendering="gopher-menu"
+    )
+    without = tazformat.loads(GOPHER_TAGS + "       Kräne\n", rendering="gopher-menu")
+    assert tazformat.same_content(with_stray, without)
+    other = tazformat.loads(
+        GOPHER_TAGS + "       Ein Bild\n       Kräne\n", rendering="gopher-menu"
+    )
+    assert not tazformat.same_content(other, without)  # a tag row is content
+
+
+def test_every_tail_section_shares_one_base_with_a_heading_of_its_own_kind() -> None:
+    _, page = article()
+    sections = [s for s in page.sections if isinstance(s, Section)]
+    assert {type(s) for s in sections} == set(SECTIONS)
+    for section in sections:
+        assert isinstance(section.heading, SectionHeading)
+        assert section.heading.text == type(section).name() == SECTION_NAMES[section.head]
+        assert next(iter(section.rows())) is section.heading
+    assert Links.name() == "LINKS"
+
+
+def test_old_names_still_work_and_warn() -> None:
+    from tazformat import models
+
+    with pytest.warns(DeprecationWarning, match="DateRow"):
+        assert models.DateLine is DateRow
+    with pytest.warns(DeprecationWarning, match="IMAGE_TYPES"):
+        assert base.LINK_TYPES is base.IMAGE_TYPES
+    with pytest.warns(DeprecationWarning, match="row_item_type"):
+        assert base.item_tag("IMG") == "m"
+    row = base.Row("l", "Hafen", Framing(), 1, 1)
+    with pytest.warns(DeprecationWarning, match="item_type"):
+        assert row.tag == "l"
+    with pytest.warns(DeprecationWarning, match="item_type"):
+        assert base.Peeled("m", "", "Bild").tag == "m"
+    with pytest.raises(AttributeError):
+        models.NoSuchName  # noqa: B018

@@ -7,6 +7,7 @@ import pytest
 import tazformat
 from tazformat import renderings
 from tazformat.models import Framing
+from tazformat.rows import MEANING, peel, segments
 
 PAGE = ["# taz.de -- Nord", "Hafen: Kräne stehen still", "Seit Montag wird gestreikt."]
 
@@ -107,7 +108,7 @@ def test_gopher_menu_peels_labels_and_indent(
     line: str, tag: str, prefix: str, content: str
 ) -> None:
     peeled = renderings.get("gopher-menu").peel(line, is_last=False)
-    assert (peeled.tag, peeled.prefix, peeled.content, peeled.damage) == (
+    assert (peeled.item_type, peeled.prefix, peeled.content, peeled.damage) == (
         tag,
         prefix,
         content,
@@ -128,8 +129,8 @@ def test_a_capture_cut_inside_a_label_keeps_every_character(end: str) -> None:
 
 def test_phroot_gutter() -> None:
     rendering = renderings.get("phroot")
-    assert rendering.peel("   DIR Hafen: Kräne", is_last=False).tag == "l"
-    assert rendering.peel("   IMG Bild: Hafen", is_last=False).tag == "m"
+    assert rendering.peel("   DIR Hafen: Kräne", is_last=False).item_type == "l"
+    assert rendering.peel("   IMG Bild: Hafen", is_last=False).item_type == "m"
     assert rendering.peel("       Text", is_last=False).prefix == " " * 7
     assert rendering.peel("Ohne Rinne", is_last=False).damage is not None
 
@@ -218,3 +219,22 @@ def test_residue_peels_margin_and_frame_pieces(
     assert (peeled.prefix, peeled.content, peeled.suffix) == (prefix, content, suffix)
     assert (peeled.damage[0] if peeled.damage else None) == code
     assert reader.name == "plain"
+
+
+class _NoLead:
+    """Rules of meaning under which no row reads as a lead or a title."""
+
+    def reads_as_lead(self, text: str) -> bool:
+        return False
+
+    def looks_like_title(self, text: str) -> bool:
+        return False
+
+
+def test_gemini_restore_asks_the_rules_it_is_given() -> None:
+    text = "taz.de -- Hafen: Neue Kräne\n\nEin Satz über den Hafen.\n\nMehr Text.\n"
+    raw = list(peel(segments(text), renderings.get("plain")).rows)  # nothing restored
+    gemini = renderings.get("gemini-text")
+    restored = gemini.restore(raw, MEANING)
+    assert [row.framing.hidden for row in restored[:2]] == ["# ", "> "]
+    assert [row.framing.hidden for row in gemini.restore(raw, _NoLead())[:2]] == ["# ", ""]

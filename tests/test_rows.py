@@ -1,9 +1,8 @@
-"""The sweeps that cut and peel regular texts give what the general paths give.
+"""Cutting and peeling: the one shortcut gives what the general path gives.
 
-``segments`` cuts a regular text (line feeds only, no blank line
-after a line break) with ``str.split``, and ``peel`` sweeps the lines of
-renderings that frame every row alike (``Rendering.row_frame``). Both are
-shortcuts: these properties hold them to the general, line-by-line paths.
+``segments`` cuts a regular text (line feeds only, no blank line after a
+line break) with ``str.split``: a property holds it to the general path.
+``peel`` has one path, a line at a time, for every rendering.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import texts
+from tazformat import rows
 from tazformat.renderings import RENDERINGS, Peeled, Rendering
 from tazformat.rows import matched_segments, peel, segments
 
@@ -39,9 +39,16 @@ def test_segments_of_a_regular_text_are_the_matched_ones(text: str) -> None:
         assert all(part[1:] == ("\n", "") for part in cut.parts[:-1])
 
 
+def test_peel_has_one_path() -> None:
+    """No sweep beside line-by-line peeling (issue 15: one peeling path)."""
+    assert not hasattr(rows, "SWEEP")
+    assert not hasattr(rows, "_framed")
+
+
 @PROPERTY
-@given(st.one_of(texts(), _lines), st.sampled_from(FRAMED))
-def test_a_sweep_peels_as_line_by_line_peeling_does(text: str, rendering: Rendering) -> None:
+@given(st.one_of(texts(), _lines), st.sampled_from(RENDERINGS))
+def test_a_regular_text_peels_as_any_text_does(text: str, rendering: Rendering) -> None:
+    """Rows, framing and damage do not depend on how the text was cut."""
     cut = segments(text)
     assert peel(cut, rendering) == peel(cut._replace(regular=False), rendering)
 

@@ -14,12 +14,14 @@ import re
 from typing import IO, cast
 
 from . import renderings
+from .codes import Code
 from .convert import convert
 from .errors import ParseError, document_expected, wrong_type
 from .grammar import parse_rows
 from .models import Diagnostic, Document
 from .rows import count_lines, peel, segments, split_lines
 from .serializer import serialize
+from .vocabulary import Kind
 
 PLACE = operator.attrgetter("line", "column")
 """Where a diagnostic stands: diagnostics are sorted by it."""
@@ -27,7 +29,7 @@ PLACE = operator.attrgetter("line", "column")
 BOM = "\ufeff"
 """A byte order mark opening a text is kept with the header, not the first row."""
 
-NOT_UTF8 = "not-utf8"
+NOT_UTF8 = Code.NOT_UTF8
 """The code of the diagnostic for bytes that are not UTF-8 (lone surrogates in a ``str``)."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]+")
@@ -83,11 +85,11 @@ def loads(
         first = rows.rows[0]
         found.append(
             Diagnostic(
-                "no-page",
+                Code.NO_PAGE,
                 "no taz heading ('# taz.de -- …') was found",
                 first.line,
                 first.column,
-                ("HEADING",),
+                (Kind.HEADING.value,),
             )
         )
     found += noticed

@@ -8,15 +8,21 @@ shows the bundled demo document when standard input is a terminal.
 and exits 1 when a file does not round-trip, is no taz dump, looks binary
 (or, with ``--strict``, has diagnostics). ``tazformat convert PATH... --to F
 -o OUT [--jobs N]`` converts many files to JSON lines, CSV/TSV or Parquet
-(see ``tazformat.batch``). ``-`` names standard input in every command, and
-``--encoding`` reads files in another encoding than UTF-8.
+(see ``tazformat.batch``). ``tazformat merge FILE... -o OUT`` writes the
+most complete page from captures of it, and ``tazformat merge --group
+PATH... -o DIR`` one merged page per page found (see ``tazformat.merging``).
+``-`` names standard input in every command, and ``--encoding`` reads files
+in another encoding than UTF-8.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -24,8 +30,12 @@ from typing import Any, NamedTuple, TextIO
 from . import __version__, batch
 from .api import dumps
 from .bundled import DEMO, demo_bytes
+from .codes import Code
+from .errors import MergeError
 from .export import json_text, to_dict
+from .grouping import group
 from .markdown import to_markdown
+from .merging import Merged, merge
 from .models import Diagnostic, Document
 from .plaintext import to_text
 from .rows import split_lines
@@ -135,7 +145,7 @@ def summary(name: str, doc: Document, text: str | None = None) -> str:
     fields.append(("diagnostics", len(doc.diagnostics) or "none"))
     lines += [f"  {key:<12}{_short(value)}" for key, value in fields]
     lines += [f"    {line}" for line in diagnostic_lines(doc.diagnostics, text)]
-    if any(d.code == "not-utf8" for d in doc.diagnostics):
+    if any(d.code == Code.NOT_UTF8 for d in doc.diagnostics):
         lines.append(f"  hint: {NOT_UTF8_HINT}")
     return "\n".join(lines)
 
@@ -262,6 +272,194 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     return summary.status
 
 
+class _Read(NamedTuple):
+    """The captures ``merge`` read: their names and documents, and the files that failed."""
+
+    names: list[str]
+    docs: list[Document]
+    failed: int
+
+
+def _read_captures(names: Sequence[str], encoding: str, bar: batch.Progress) -> _Read:
+    read = _Read([], [], 0)
+    for name in names:
+        try:
+            item = _open(name, encoding)
+        except OSError as error:
+            bar.say(f"tazformat: {name}: {error.strerror or error}")
+            item = None
+        if item is not None and item.doc is None:
+            bar.say(f"tazformat: {_binary(name)}")
+        if item is None or item.doc is None:
+            read = read._replace(failed=read.failed + 1)
+        else:
+            read.names.append(name)
+            read.docs.append(item.doc)
+        bar.advance()
+    return read
+
+
+def _merge_counts(merged: Merged, names: Sequence[str]) -> list[str]:
+    """Lines saying how many units each input gave, how many were repaired, the conflicts."""
+    taken = [sum(s.input == i for s in merged.sources) for i in range(len(names))]
+    repaired = sum(s.repaired for s in merged.sources)
+    lines = [
+        f"{_count(len(merged.sources), 'unit')}: "
+        + ", ".join(f"{count} from {name}" for name, count in zip(names, taken, strict=True))
+        + f"; {repaired} repaired, {_count(len(merged.conflicts), 'conflict')}"
+    ]
+    for conflict in merged.conflicts:
+        lines.append(
+            f"conflict in unit {conflict.index} ({conflict.kind}): kept"
+            f" {_short(conflict.kept, 50)!r} from {names[conflict.kept_input]},"
+            f" not {_short(conflict.other, 50)!r} from {names[conflict.other_input]}"
+        )
+    return lines
+
+
+def _merge_record(output: str | None, names: Sequence[str], merged: Merged) -> dict[str, Any]:
+    """A report line: the inputs, where each unit came from, the conflicts."""
+    return {
+        "output": output,
+        "inputs": list(names),
+        "title": merged.sources[0].text if merged.sources else None,
+        "sources": [
+            {
+                "kind": s.kind,
+                "input": names[s.input],
+                "holders": [names[i] for i in s.holders],
+                "repaired": s.repaired,
+                "damaged": s.damaged,
+            }
+            for s in merged.sources
+        ],
+        "conflicts": [
+            {
+                "unit": c.index,
+                "kind": c.kind,
+                "kept": c.kept,
+                "kept_input": names[c.kept_input],
+                "other": c.other,
+                "other_input": names[c.other_input],
+            }
+            for c in merged.conflicts
+        ],
+    }
+
+
+def _slug(title: str) -> str:
+    """A file name's stem from a title: lower-case ASCII words joined by ``-``."""
+    spelled = title.replace("ß", "ss").replace("ẞ", "SS")
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:60].strip("-") or "page"
+
+
+def merged_name(merged: Merged, text: str) -> str:
+    """The file name of a merged page: its title's slug and a short hash of its text."""
+    digest = hashlib.sha256(text.encode("utf-8", ERRORS)).hexdigest()[:8]
+    return f"{_slug(merged.sources[0].text if merged.sources else '')}-{digest}.txt"
+
+
+def _write(output: str, text: str, out: TextIO) -> None:
+    if output == "-":
+        out.write(text)
+    else:
+        Path(output).write_bytes(text.encode(ENCODING, ERRORS))
+
+
+def _merge(args: argparse.Namespace, out: TextIO) -> int:
+    err = sys.stderr
+    if args.group:
+        return _merge_groups(args, out)
+    show = err.isatty() if args.progress is None else args.progress
+    bar = batch.Progress(len(args.files), err, show)
+    try:
+        read = _read_captures(args.files, args.encoding, bar)
+    finally:
+        bar.close()
+    if read.failed:
+        failed = _count(read.failed, "file")
+        print(f"tazformat: {failed} could not be read: nothing merged", file=err)
+        return 1
+    try:
+        merged = merge(read.docs, rendering=args.rendering)
+    except MergeError as error:
+        print(f"tazformat: cannot merge: {_named(error, read.names)}", file=err)
+        return 1
+    _write(args.output, dumps(merged.document), out)
+    files = _count(len(read.names), "file")
+    print(f"{files}: 1 page merged ({merged.document.rendering})", file=err)
+    for line in _merge_counts(merged, read.names):
+        print(line, file=err)
+    return 0
+
+
+def _named(error: MergeError, names: Sequence[str]) -> str:
+    """A merge error's reason with the inputs' names for their indexes."""
+    if not error.inputs:
+        return str(error)
+    if error.what == "page":
+        return f"{names[error.inputs[0]]} holds no taz page"
+    first, second = (names[i] for i in error.inputs)
+    texts = " and ".join(repr(text) for text in error.texts)
+    return f"{first} and {second} are not captures of one page: their {error.what} differ ({texts})"
+
+
+REPORT = "merge-report.jsonl"
+"""The report ``tazformat merge --group`` writes into its output folder."""
+
+
+def _merge_groups(args: argparse.Namespace, out: TextIO) -> int:
+    err = sys.stderr
+    if args.output == "-":
+        print("tazformat: merge --group writes a folder: give -o DIR, not -", file=err)
+        return 2
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        print(f"tazformat: {folder}: not a folder (merge --group writes one)", file=err)
+        return 2
+    stdin = STDIN in args.files
+    names = [*([STDIN] if stdin else []), *batch.iter_files([n for n in args.files if n != STDIN])]
+    show = err.isatty() if args.progress is None else args.progress
+    bar = batch.Progress(len(names), err, show)
+    try:
+        read = _read_captures(names, args.encoding, bar)
+    finally:
+        bar.close()
+    folder.mkdir(parents=True, exist_ok=True)
+    index = {id(doc): name for doc, name in zip(read.docs, read.names, strict=True)}
+    pages = merged_many = 0
+    failed = read.failed
+    repaired = conflicts = 0
+    with (folder / REPORT).open("w", encoding=ENCODING, errors=ERRORS) as report:
+        for members in group(read.docs):
+            member_names = [index[id(doc)] for doc in members]
+            try:
+                merged = merge(members, rendering=args.rendering)
+            except MergeError as error:
+                failed += len(members)
+                message = _named(error, member_names)
+                print(f"tazformat: cannot merge: {message}", file=err)
+                report.write(json_text({"inputs": member_names, "error": message}) + "\n")
+                continue
+            text = dumps(merged.document)
+            name = merged_name(merged, text)
+            (folder / name).write_bytes(text.encode(ENCODING, ERRORS))
+            report.write(json_text(_merge_record(name, member_names, merged)) + "\n")
+            pages += 1
+            merged_many += len(members) > 1
+            repaired += sum(s.repaired for s in merged.sources)
+            conflicts += len(merged.conflicts)
+    print(
+        f"{_count(len(names), 'file')}: {_count(pages, 'page')} written"
+        f" ({merged_many} merged from several captures), {failed} failed",
+        file=err,
+    )
+    print(f"units: {repaired} repaired, {_count(conflicts, 'conflict')}", file=err)
+    return 1 if failed else 0
+
+
 def _jobs(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"not a number of jobs: {text!r}")
@@ -318,6 +516,54 @@ def _add_convert(commands: Any) -> None:
     convert.set_defaults(run=_convert)
 
 
+def _rendering(text: str) -> str:
+    from .renderings import RENDERINGS
+
+    names = [r.name for r in RENDERINGS]
+    if text not in names:
+        raise argparse.ArgumentTypeError(f"unknown rendering {text!r} (one of: {', '.join(names)})")
+    return text
+
+
+def _add_merge(commands: Any) -> None:
+    command = commands.add_parser(
+        "merge", help="the most complete page from damaged captures of it"
+    )
+    command.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="captures of one page ('-': standard input); with --group, files, folders"
+        " (their *.txt) or globs",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the merged page ('-': stdout); with --group, a folder",
+    )
+    command.add_argument(
+        "--rendering",
+        type=_rendering,
+        metavar="R",
+        help="write the page in this rendering (default: the most complete capture's)",
+    )
+    command.add_argument(
+        "--group",
+        action="store_true",
+        help=f"group the captures by page; write one merged file a page and {REPORT}",
+    )
+    _add_encoding(command)
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal and tqdm is installed)",
+    )
+    command.set_defaults(run=_merge)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``tazformat`` command."""
     top = argparse.ArgumentParser(
@@ -345,10 +591,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_encoding(check)
     check.set_defaults(run=_check)
     _add_convert(commands)
+    _add_merge(commands)
     return top
 
 
-COMMANDS = ("parse", "check", "convert")
+COMMANDS = ("parse", "check", "convert", "merge")
 """The commands; ``parse`` is taken when none is named (``tazformat FILE``)."""
 
 

@@ -99,7 +99,7 @@ def _article_units(page: Article) -> list[Unit]:
         units += [
             _unit(heading.text.lower(), [item])
             for item in section.items
-            if isinstance(item, Line) and not isinstance(item, Note)
+            if isinstance(item, Line) and not isinstance(item, Note)  # strays are no content
         ]
     return units
 

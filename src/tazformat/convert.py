@@ -20,25 +20,22 @@ import attrs
 
 from .models import (
     Article,
-    Authors,
     Document,
     Entry,
     Lead,
     Line,
-    Links,
     Listing,
     Note,
     Page,
     Paragraph,
-    Related,
+    RowNode,
     Section,
     Stray,
-    Tags,
 )
 from .renderings import Rendering, get
 from .wrapping import WRAP
 
-N = TypeVar("N", bound=Line)
+N = TypeVar("N", bound=RowNode)
 
 
 def _bare(line: N) -> N:
@@ -66,15 +63,11 @@ def _item(item: Entry | Note | Stray, target: Rendering) -> Entry | Note | Stray
 
 
 def _section(section: Section | Stray, target: Rendering) -> Section | Stray:
+    """A section, each row bare and each entry's teaser joined or re-wrapped."""
     if isinstance(section, Stray):
         return _bare(section)
-    heading = _bare(section.heading)
-    if isinstance(section, Related):
-        return Related(heading, tuple(_item(i, target) for i in section.items))
-    if isinstance(section, Links):
-        return Links(heading, tuple(_bare(i) for i in section.items))
-    cls = Authors if isinstance(section, Authors) else Tags
-    return cls(heading, tuple(_bare(i) for i in section.items))
+    items = tuple(_item(i, target) if isinstance(i, Entry) else _bare(i) for i in section.items)
+    return type(section)(_bare(section.heading), items)
 
 
 def _page(page: Page, target: Rendering) -> Page:

@@ -56,5 +56,5 @@ def utf8_size(text: str) -> int:
     try:
         return len(text.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:  # a lone surrogate that no byte escapes
-        escaped = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+        escaped = sum(1 for char in text if 0xDC80 <= ord(char) <= 0xDCFF)
         return len(text.encode("utf-8", "surrogatepass")) - 2 * escaped

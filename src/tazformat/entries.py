@@ -41,7 +41,7 @@ Group = tuple[Row | None, list[Row]]
 
 def group_entries(rows: Sequence[Row]) -> list[Group | Row]:
     """Split rows into ``(title, teaser)`` groups and note rows, by the rules above."""
-    if any(row.tag == "l" for row in rows):
+    if any(row.item_type == "l" for row in rows):
         return _by_links(rows)
     if any(row.framing.gap for row in rows[:-1]):
         return _by_blank_rows(rows)
@@ -54,7 +54,7 @@ def _by_links(rows: Sequence[Row]) -> list[Group | Row]:
     found: list[Group | Row] = []
     current: Group | None = None
     for row in rows:
-        if row.tag == "l":
+        if row.item_type == "l":
             current = (row, [])
             found.append(current)
         elif current is not None and not (current[1] and current[1][-1].framing.gap):

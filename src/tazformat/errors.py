@@ -104,7 +104,9 @@ class UnknownRendering(TazFormatError, KeyError):
         return (type(self), (self.name, self.known), dict(vars(self)))
 
 
-def _rebuild(cls: type[ParseError], args: tuple[Any, ...], keywords: dict[str, Any]) -> ParseError:
+def _rebuild(
+    cls: type[TazFormatError], args: tuple[Any, ...], keywords: dict[str, Any]
+) -> TazFormatError:
     """An error built again from its arguments (the other half of ``__reduce__``)."""
     return cls(*args, **keywords)
 
@@ -176,3 +178,33 @@ class EditError(TazFormatError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle with every attribute (a worker's error reaches the parent whole)."""
         return (type(self), (self.reason, self.path, self.node, self.field, self.line))
+
+
+class MergeError(TazFormatError, ValueError):
+    """Documents given to ``merge`` are not captures of one page.
+
+    Added in version 0.1.0.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        what: str = "",
+        inputs: tuple[int, ...] = (),
+        texts: tuple[str, ...] = (),
+    ) -> None:
+        self.reason = reason
+        """What is wrong, for people."""
+        self.what = what
+        """What differed: ``title``, ``lead``, ``date``, ``entries``, ``kind`` or ``page``."""
+        self.inputs = inputs
+        """Indexes of the inputs concerned."""
+        self.texts = texts
+        """The texts that differed, one per input in ``inputs``."""
+        super().__init__(reason)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by keywords (``__init__`` takes them only), attributes included."""
+        keywords = {"what": self.what, "inputs": self.inputs, "texts": self.texts}
+        return (_rebuild, (type(self), (self.reason,), keywords), dict(vars(self)))

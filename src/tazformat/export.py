@@ -17,11 +17,11 @@ from .models import (
     Diagnostic,
     Document,
     Entry,
-    Line,
     Links,
     LinkTarget,
     Listing,
     Paragraph,
+    RowNode,
     Subhead,
     Tags,
     single_blanks,
@@ -96,7 +96,7 @@ def body_text(article: Article) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def _cut(lines: Iterable[Line]) -> bool:
+def _cut(lines: Iterable[RowNode]) -> bool:
     return any(line.truncated for line in lines)
 
 
@@ -117,7 +117,7 @@ def truncated_fields(page: Article | Listing) -> list[str]:
     """
     if isinstance(page, Listing):
         return ["title"] * page.title.truncated + _entries_cut("entries", page.entries)
-    parts: list[tuple[str, Iterable[Line]]] = [
+    parts: list[tuple[str, Iterable[RowNode]]] = [
         ("title", [page.title]),
         ("lead", page.lead.lines if page.lead else []),
         ("picture", [page.picture] if page.picture else []),
@@ -125,7 +125,7 @@ def truncated_fields(page: Article | Listing) -> list[str]:
         ("body", [line for paragraph in page.paragraphs for line in paragraph.lines]),
         ("date", [page.date] if page.date else []),
     ]
-    sections: list[tuple[str, Iterable[Line]]] = [
+    sections: list[tuple[str, Iterable[RowNode]]] = [
         (kind.__name__.lower(), [i for s in page.sections if isinstance(s, kind) for i in s.items])
         for kind in (Links, Authors, Tags)
     ]
@@ -180,7 +180,7 @@ def _listing(listing: Listing) -> dict[str, Any]:
     }
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """A lone surrogate: a byte of the source that was not UTF-8 (``surrogateescape``)."""
 
 

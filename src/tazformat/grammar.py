@@ -1,8 +1,11 @@
 r"""The Lark parser over rows, built once and cached.
 
 The grammar (``grammar/taz.lark``, shipped inside the package) is LALR with
-the contextual lexer and one terminal per row. Rows reach it as a row text,
-one line a row, each line ``<tag><content>\n`` (see ``row_text``).
+one terminal per row (or run of rows). The parser reads the peeled rows
+themselves through the row lexer (``tazformat.lexer``), which matches each
+row, as its line ``<item type><content>\n``, against the grammar's own
+terminals. ``row_text`` gives the same lines as one text, for Lark's
+contextual lexer (``table_parser``, and lark-cython's, see ``FAST``).
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from typing import Any
 
 from lark import Lark, Token, UnexpectedInput, UnexpectedToken
 
+from .lexer import RowLexer, lines_of
 from .models import Diagnostic, Page, Stray
 from .rows import Row
-from .transformer import CURRENT, Build, ModelBuilder
+from .transformer import CURRENT, PLACES, Build, ModelBuilder
+from .vocabulary import Kind
 
 GRAMMAR_PACKAGE = "tazformat"
 GRAMMAR_FILE = "taz.lark"
@@ -54,27 +59,72 @@ def _fast_plugins() -> dict[str, Any] | None:
 
 FAST = _fast_plugins() is not None and not os.environ.get("TAZFORMAT_PURE")
 """Whether parsing uses lark-cython: when the ``fast`` extra is installed,
-unless the environment sets ``TAZFORMAT_PURE``. Results are the same."""
+unless the environment sets ``TAZFORMAT_PURE``. Results are the same.
+
+lark-cython's parser drives only its own lexers, so with it the rows are
+lexed by its contextual lexer over ``row_text`` instead of the row lexer
+(``tests/test_lexer.py`` holds the two to the same tokens); it is measured
+8 to 10 % faster than the row lexer (``docs/benchmarks.md``)."""
 
 
 @functools.cache
 def parser(fast: bool = False) -> Lark:
     """The parser, with the model builder as its transformer (built once).
 
+    It reads the rows through the row lexer (``tazformat.lexer``).
+
     Args:
-        fast: Build it with lark-cython (the ``fast`` extra must be installed).
+        fast: Build it with lark-cython (the ``fast`` extra must be installed):
+            it reads ``row_text`` through lark-cython's contextual lexer.
 
     """
-    options: dict[str, Any] = {"_plugins": _fast_plugins()} if fast else {"cache": True}
+    options: dict[str, Any] = (
+        {"_plugins": _fast_plugins(), "lexer": "contextual"}
+        if fast
+        else {"cache": True, "lexer": RowLexer}
+    )
     return Lark(
         grammar_text(),
         parser="lalr",
-        lexer="contextual",
         transformer=ModelBuilder(),
         maybe_placeholders=True,
         propagate_positions=False,
         **options,
     )
+
+
+@functools.cache
+def table_parser() -> Lark:
+    """The parser without the model builder, with Lark's contextual lexer over ``row_text``.
+
+    Its parse tables answer ``expected``; the tests compare its tokens with
+    the row lexer's.
+    """
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", cache=True)
+
+
+_NOT_NAMED = frozenset({Kind.STRAY, Kind.PLAIN})
+"""Terminals a diagnostic does not name: any row is a STRAY row, and a PLAIN
+run's rows are TEXT and ITEM rows, which are named."""
+
+
+@functools.cache
+def expected(place: str) -> tuple[str, ...]:
+    """The row kinds the format allows at ``place`` (``transformer.PLACES``).
+
+    Read from the LALR parse table: the terminals the parser accepts after
+    the place's path of rows, less STRAY and PLAIN (see ``_NOT_NAMED``) and
+    less what the place's rule refuses, in ``Kind`` order.
+    """
+    spot = PLACES[place]
+    interactive = table_parser().parse_interactive("")
+    for kind in spot.path:
+        interactive.feed_token(Token(kind.value, "\n"))
+    accepted = set(interactive.choices())  # type: ignore[no-untyped-call]
+    kinds = [kind for kind in Kind if kind.value in accepted and kind not in _NOT_NAMED]
+    if spot.takes is not None:
+        kinds = [kind for kind in kinds if kind in spot.takes]
+    return tuple(kind.value for kind in kinds if kind not in spot.refuses)
 
 
 def _recover(error: UnexpectedInput) -> bool:
@@ -92,10 +142,10 @@ def _recover(error: UnexpectedInput) -> bool:
     if token.type == "$END" or token.line is None or not token.value.endswith("\n"):
         return False
     for offset, row in enumerate(token.value[:-1].split("\n")):
-        if "STRAY" not in interactive.choices():  # type: ignore[no-untyped-call]
+        if Kind.STRAY not in interactive.choices():  # type: ignore[no-untyped-call]
             return False
         line = token.line + offset
-        interactive.feed_token(Token("STRAY", row + "\n", line=line, end_line=line))
+        interactive.feed_token(Token(Kind.STRAY.value, row + "\n", line=line, end_line=line))
     return True
 
 
@@ -103,11 +153,12 @@ def parse_rows(
     rows: Sequence[Row],
 ) -> tuple[tuple[Stray, ...], Page | None, list[Diagnostic]]:
     """Parse rows into the prelude's stray rows, the page, and what was noticed."""
-    build = Build(rows)
+    build = Build(rows, expected)
     token = CURRENT.set(build)
     try:
+        source = row_text(rows) if FAST else rows  # the row lexer reads the rows themselves
         result: tuple[tuple[Stray, ...], Page | None] = parser(FAST).parse(  # type: ignore[assignment]
-            row_text(rows), on_error=_recover
+            source, on_error=_recover
         )
     finally:
         CURRENT.reset(token)
@@ -115,5 +166,5 @@ def parse_rows(
 
 
 def row_text(rows: Sequence[Row]) -> str:
-    """The text the grammar reads: one line ``<tag><content>`` a row."""
-    return "".join([f"{row.tag}{row.content}\n" for row in rows])
+    """The text the grammar reads: one line ``<item type><content>`` a row."""
+    return "".join(lines_of(rows))

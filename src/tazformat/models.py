@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import datetime
 import re
+import warnings
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from .datelines import Dateline, read_dateline
 from .references import InlineReference, absolute_url, article_id, find_references, strip_references
+from .vocabulary import KICKER_SEPARATOR, LINK_TARGET, MONTHS, SECTION_NAMES, Kind
+from .vocabulary import TITLE_MARKUP as TITLE_MARKUP  # its home before 0.2.0
 
 __all__ = [
     "Article",
     "Authors",
     "Block",
-    "DateLine",
+    "DateRow",
     "Dateline",
     "Diagnostic",
     "Document",
@@ -44,7 +48,9 @@ __all__ = [
     "Paragraph",
     "Picture",
     "Related",
+    "RowNode",
     "Section",
+    "SectionHeading",
     "Span",
     "Stray",
     "Subhead",
@@ -100,8 +106,8 @@ class Diagnostic:
     Added in version 0.1.0.
     """
 
-    code: str
-    """Stable identifier, e.g. ``cut-row`` or ``unknown-row``."""
+    code: str = attrs.field(converter=str)
+    """Stable identifier, e.g. ``cut-row`` or ``unknown-row`` (``tazformat.codes.Code``)."""
     message: str
     """What was noticed, for people."""
     line: int
@@ -112,7 +118,7 @@ class Diagnostic:
     """What the format allows at this place, where that is known."""
 
 
-def cover(rows: Iterable[Line]) -> Span:
+def cover(rows: Iterable[RowNode]) -> Span:
     """The span from the first to the last of ``rows`` that were parsed."""
     placed = [row for row in rows if row.line]
     if not placed:
@@ -126,7 +132,7 @@ class _Covered:
 
     __slots__ = ()
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """The node's rows, in source order."""
         raise NotImplementedError
 
@@ -137,8 +143,16 @@ class _Covered:
 
 
 @attrs.frozen(weakref_slot=False)
-class Line:
-    """One content row: its text (markup removed) and its framing."""
+class RowNode:
+    """A node that is one row of the source: its text and its framing.
+
+    Its two kinds are siblings: ``Line`` (a row a rule understands, and its
+    subclasses) and ``Stray`` (a row none does), so ``isinstance(x, Line)``
+    never takes in a stray row. Added in version 0.1.0.
+    """
+
+    kind: ClassVar[Kind] = Kind.TEXT
+    """The row kind the node is written as where its container names none."""
 
     text: str
     """The row's content after the markup of its kind (``> ``, ``## ``…)."""
@@ -158,9 +172,14 @@ class Line:
         """Where the row stands in the source."""
         return Span(self.line, self.column, self.line, self.end_column)
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """The row itself (every node yields its rows in source order)."""
         yield self
+
+
+@attrs.frozen(weakref_slot=False)
+class Line(RowNode):
+    """One content row that a rule understands: its text (markup removed) and its framing."""
 
 
 def single_blanks(text: str) -> str:
@@ -174,7 +193,7 @@ def single_blanks(text: str) -> str:
 _BLANKS = re.compile(r"[ \t]{2,}|\t")
 
 
-_KICKER_SEPARATOR = re.compile(r" ?: ")
+_KICKER_SEPARATOR = re.compile(KICKER_SEPARATOR)
 
 
 def _split_title(text: str) -> tuple[str | None, str]:
@@ -184,13 +203,11 @@ def _split_title(text: str) -> tuple[str | None, str]:
     return text[: match.start()], text[match.end() :]
 
 
-TITLE_MARKUP = "# taz.de -- "
-"""What a page heading starts with; the title is the rest."""
-
-
 @attrs.frozen(weakref_slot=False)
 class Title(Line):
     """A title: the page heading ``# taz.de -- <text>``, or an entry's title row."""
+
+    kind: ClassVar[Kind] = Kind.HEADING
 
     markup: str = attrs.field(default="", kw_only=True)
     """What the row starts with before the title: ``# taz.de -- `` for a page
@@ -212,10 +229,14 @@ class Title(Line):
 class Picture(Line):
     """The picture item ``Bild: <caption>``; ``text`` is the caption."""
 
+    kind: ClassVar[Kind] = Kind.PICTURE
+
 
 @attrs.frozen(weakref_slot=False)
 class Subhead(Line):
     """A body subhead ``## <text>`` (the text may be empty)."""
+
+    kind: ClassVar[Kind] = Kind.SUBHEAD
 
 
 @attrs.frozen(weakref_slot=False)
@@ -227,8 +248,11 @@ class Note(Line):
 
 
 @attrs.frozen(weakref_slot=False)
-class Stray(Line):
-    """A row that no rule understands, kept whole (markup and all) in ``text``."""
+class Stray(RowNode):
+    """A row that no rule understands, kept whole (markup and all) in ``text``.
+
+    A sibling of ``Line``, not a kind of it. It is written as a text row.
+    """
 
 
 @attrs.frozen(weakref_slot=False)
@@ -253,7 +277,7 @@ class Paragraph(_Covered):
         """The paragraph's rows joined by single spaces."""
         return " ".join(line.text for line in self.lines)
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """The paragraph's rows."""
         yield from self.lines
 
@@ -274,7 +298,7 @@ class Lead(_Covered):
     lines: tuple[Line, ...]
     """The rows, ``> `` removed."""
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """The lead's rows."""
         yield from self.lines
 
@@ -284,13 +308,7 @@ class Lead(_Covered):
         return " ".join(line.text for line in self.lines)
 
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-        start=1,
-    )
-}
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)}
 
 
 def _parse_date(text: str) -> datetime.date | None:
@@ -304,8 +322,14 @@ def _parse_date(text: str) -> datetime.date | None:
 
 
 @attrs.frozen(weakref_slot=False)
-class DateLine(Line):
-    """The date row after the body, e.g. ``8 Jan 2022``."""
+class DateRow(Line):
+    """The date row after the body, e.g. ``8 Jan 2022``.
+
+    Named ``DateLine`` before version 0.2.0 (an alias that warns), a name
+    that differed from ``Dateline`` only in case.
+    """
+
+    kind: ClassVar[Kind] = Kind.DATE
 
     @property
     def date(self) -> datetime.date | None:
@@ -313,12 +337,14 @@ class DateLine(Line):
         return _parse_date(self.text)
 
 
-_LINK_TARGET = re.compile(r"\[(\d+)\] (.*)", re.DOTALL)
+_LINK_TARGET = LINK_TARGET
 
 
 @attrs.frozen(weakref_slot=False)
 class LinkTarget(Line):
     """A row ``[n] <target>`` of ``## LINKS``; ``text`` is the whole row."""
+
+    kind: ClassVar[Kind] = Kind.LINK_TARGET
 
     @property
     def number(self) -> int:
@@ -353,7 +379,7 @@ class Entry(_Covered):
     teaser: tuple[Line, ...] = ()
     """The teaser rows."""
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """The title row and the teaser rows."""
         if self.title is not None:
             yield self.title
@@ -366,71 +392,97 @@ class Entry(_Covered):
 
 
 @attrs.frozen(weakref_slot=False)
-class Links(_Covered):
-    """The ``## LINKS`` section: targets of the inline references."""
+class SectionHeading(Line):
+    """The heading row of a tail section, ``## <NAME>``; ``text`` is the name."""
+
+    kind: ClassVar[Kind] = Kind.SECTION_HEAD
+
+
+@attrs.frozen(weakref_slot=False)
+class Section(_Covered):
+    """A tail section after the date row: its heading row and its items.
+
+    Each subclass names the kind of its heading row (``head``); its name is
+    ``SECTION_NAMES[head]``. Before version 0.2.0 ``Section`` was the union
+    of the four subclasses; ``isinstance(x, Section)`` holds for each as it
+    did.
+    """
+
+    head: ClassVar[Kind]
+    """The kind of the section's heading row (``LINKS_HEAD``…)."""
+    rule: ClassVar[str]
+    """The name of the section's rule in the grammar (``links``)."""
+    item_kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.TEXT, Kind.ITEM})
+    """The row kinds the section's rule takes as items; other rows are stray rows."""
+    item_node: ClassVar[type[Line] | None] = Line
+    """The node each item row becomes; ``None``: the rows are grouped into entries."""
 
     heading: Line
-    """The ``## LINKS`` row (``text`` is ``LINKS``)."""
+    """The heading row (a ``SectionHeading`` when parsed; ``text`` is the name)."""
+    items: tuple[Any, ...] = ()
+    """The section's items, in order."""
+
+    @classmethod
+    def name(cls) -> str:
+        """The section's name, as its heading reads (``LINKS``)."""
+        return SECTION_NAMES[cls.head]
+
+    def rows(self) -> Iterator[RowNode]:
+        """The heading row and the rows of the items."""
+        yield self.heading
+        for item in self.items:
+            yield from item.rows()
+
+
+@attrs.frozen(weakref_slot=False)
+class Links(Section):
+    """The ``## LINKS`` section: targets of the inline references."""
+
+    head: ClassVar[Kind] = Kind.LINKS_HEAD
+    rule: ClassVar[str] = "links"
+    item_kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.LINK_TARGET})
+    item_node: ClassVar[type[Line] | None] = LinkTarget
+
     items: tuple[LinkTarget | Stray, ...] = ()
     """The target rows (and rows no rule understands), in order."""
 
-    def rows(self) -> Iterator[Line]:
-        """The heading row and the rows of the items."""
-        yield self.heading
-        for item in self.items:
-            yield from item.rows()
-
 
 @attrs.frozen(weakref_slot=False)
-class Authors(_Covered):
+class Authors(Section):
     """The ``## AUTOREN`` section: one author a row."""
 
-    heading: Line
-    """The ``## AUTOREN`` row."""
-    items: tuple[Line, ...] = ()
-    """The author rows, in order."""
+    head: ClassVar[Kind] = Kind.AUTHORS_HEAD
+    rule: ClassVar[str] = "authors"
 
-    def rows(self) -> Iterator[Line]:
-        """The heading row and the rows of the items."""
-        yield self.heading
-        for item in self.items:
-            yield from item.rows()
+    items: tuple[Line | Stray, ...] = ()
+    """The author rows (and rows no rule understands), in order."""
 
 
 @attrs.frozen(weakref_slot=False)
-class Tags(_Covered):
+class Tags(Section):
     """The ``## TAGS`` section: one tag a row, repeats kept."""
 
-    heading: Line
-    """The ``## TAGS`` row."""
-    items: tuple[Line, ...] = ()
-    """The tag rows, in order."""
+    head: ClassVar[Kind] = Kind.TAGS_HEAD
+    rule: ClassVar[str] = "tags"
 
-    def rows(self) -> Iterator[Line]:
-        """The heading row and the rows of the items."""
-        yield self.heading
-        for item in self.items:
-            yield from item.rows()
+    items: tuple[Line | Stray, ...] = ()
+    """The tag rows (and rows no rule understands), in order."""
 
 
 @attrs.frozen(weakref_slot=False)
-class Related(_Covered):
+class Related(Section):
     """The ``## ARTIKEL ZUM THEMA`` section: related articles."""
 
-    heading: Line
-    """The ``## ARTIKEL ZUM THEMA`` row."""
+    head: ClassVar[Kind] = Kind.RELATED_HEAD
+    rule: ClassVar[str] = "related"
+    item_node: ClassVar[type[Line] | None] = None
+
     items: tuple[Entry | Note | Stray, ...] = ()
     """The related articles (and other rows), in order."""
 
-    def rows(self) -> Iterator[Line]:
-        """The heading row and the rows of the items."""
-        yield self.heading
-        for item in self.items:
-            yield from item.rows()
 
-
-Section = Links | Authors | Tags | Related
-"""One of the tail sections after the date row."""
+SECTIONS: tuple[type[Section], ...] = (Links, Authors, Tags, Related)
+"""The tail sections, in the grammar's order: the transformer builds each by its ``rule``."""
 
 
 @attrs.frozen(weakref_slot=False)
@@ -448,7 +500,7 @@ class Article(_Covered):
     """The picture item, if any."""
     body: tuple[Block, ...] = ()
     """Paragraphs, subheads and stray rows, in order."""
-    date: DateLine | None = None
+    date: DateRow | None = None
     """The date row, if any."""
     after_date: tuple[Stray, ...] = ()
     """Rows between the date and the first section that no rule understands."""
@@ -466,7 +518,7 @@ class Article(_Covered):
             return None
         return None
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """Every row of the article, in source order."""
         yield self.title
         for part in (self.lead, self.picture, *self.body, self.date, *self.after_date):
@@ -485,7 +537,7 @@ class Article(_Covered):
         """The body's subheads."""
         return tuple(b for b in self.body if isinstance(b, Subhead))
 
-    def _items(self, kind: type[Links | Authors | Tags | Related]) -> list[object]:
+    def _items(self, kind: type[Section]) -> list[object]:
         return [item for s in self.sections if isinstance(s, kind) for item in s.items]
 
     @property
@@ -496,11 +548,7 @@ class Article(_Covered):
     @property
     def authors(self) -> tuple[str, ...]:
         """The names under ``## AUTOREN`` (blanks single, none at the ends)."""
-        return tuple(
-            single_blanks(i.text)
-            for i in self._items(Authors)
-            if isinstance(i, Line) and not isinstance(i, Stray)
-        )
+        return tuple(single_blanks(i.text) for i in self._items(Authors) if isinstance(i, Line))
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -509,11 +557,7 @@ class Article(_Covered):
         A row's trailing or doubled blanks are framing, not part of the tag:
         ``"Schwerpunkt X "`` reads ``"Schwerpunkt X"``. The row keeps them.
         """
-        return tuple(
-            single_blanks(i.text)
-            for i in self._items(Tags)
-            if isinstance(i, Line) and not isinstance(i, Stray)
-        )
+        return tuple(single_blanks(i.text) for i in self._items(Tags) if isinstance(i, Line))
 
     @property
     def related(self) -> tuple[Entry, ...]:
@@ -533,7 +577,7 @@ class Listing(_Covered):
     items: tuple[Entry | Note | Stray, ...] = ()
     """The listed articles, notes and rows no rule understands, in order."""
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """Every row of the listing, in source order."""
         yield self.title
         for item in self.items:
@@ -576,7 +620,7 @@ class Document:
     truncated: bool = attrs.field(default=False, eq=False)
     """True when the capture was cut: its last row lost its frame or newline."""
 
-    def rows(self) -> Iterator[Line]:
+    def rows(self) -> Iterator[RowNode]:
         """Every content row: the prelude's, then the page's."""
         yield from self.prelude
         if self.page is not None:
@@ -586,3 +630,21 @@ class Document:
     def span(self) -> Span:
         """Where the content rows stand in the source: first to last."""
         return cover(self.rows())
+
+
+_DEPRECATED = {"DateLine": ("DateRow", DateRow)}
+"""Old public names, kept as aliases that warn."""
+
+if TYPE_CHECKING:  # the checkers see the aliases as the classes they stand for
+    DateLine = DateRow
+
+
+def __getattr__(name: str) -> object:
+    """An old name of a class, with a ``DeprecationWarning``."""
+    if name in _DEPRECATED:
+        new, value = _DEPRECATED[name]
+        warnings.warn(
+            f"tazformat.models.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2
+        )
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .errors import document_expected
 from .export import body_text
 from .models import Article, Document, Entry, Listing
+from .vocabulary import PICTURE_MARKUP
 
 
 def _entry(entry: Entry) -> str:
@@ -29,7 +30,7 @@ def to_text(doc: Document) -> str:
         blocks = [
             page.title.text,
             page.lead.text if page.lead is not None else "",
-            f"Bild: {page.picture.text}" if page.picture is not None else "",
+            PICTURE_MARKUP + page.picture.text if page.picture is not None else "",
             body_text(page),
             page.date.text if page.date is not None else "",
         ]

@@ -8,46 +8,35 @@ becomes a ``Row`` whose framing holds all but its content.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
-from itertools import count, repeat
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
 
+from . import wording
+from .codes import CUT_CODES, Code
 from .models import Diagnostic, Framing
-from .renderings.base import Rendering
+from .renderings.base import Meaning, Rendering, Row
+
+__all__ = ["MEANING", "Row", "Rows", "peel", "segments", "split_lines"]
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
-CUT_CODES = ("cut-capture", "cut-frame")
-"""Diagnostics that say the capture was cut."""
-
-RESIDUE = "frame-residue"
+RESIDUE = Code.FRAME_RESIDUE
 """The damage of a row that carries a piece of a frame its rendering does not
 put there; a row of such residue only (``|``) is kept as a blank row."""
 
 
-class Row(NamedTuple):
-    """A content row: its item type, its content and its framing."""
+class _Meaning:
+    """The rules of meaning a rendering's ``restore`` may call (see ``Meaning``)."""
 
-    tag: str
-    """``i`` for info text, ``l`` for a link item, ``m`` for an image item."""
-    content: str
-    """The row as served by taz, markup included, framing removed."""
-    framing: Framing
-    """Everything else of the row."""
-    line: int
-    """1-based line in the source text."""
-    column: int
-    """1-based column where the content starts."""
+    reads_as_lead = staticmethod(wording.reads_as_lead)
+    looks_like_title = staticmethod(wording.looks_like_title)
 
 
-_new_row: Callable[[tuple[str, str, Framing, int, int]], Row] = functools.partial(
-    tuple.__new__, Row
-)
-"""``Row(*fields)`` without the Python-level ``__new__`` of a named tuple (half the cost)."""
+MEANING: Meaning = _Meaning()
+"""The rules read from a row's wording, as the rows layer hands them to renderings."""
 
 
 @attrs.frozen
@@ -143,18 +132,13 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
     end = len(parts) - footer_size
     header = _joined(parts[:header_size])
     footer = _joined(parts[end:])
-    number = 1 + count_lines(header)
-    rows: list[Row] = []
     body = parts[header_size:end]
-    if text.regular and rendering.row_frame is not None:
-        ended = bool(body) and body[-1][1] == "\n"
-        rows = _swept(lines[header_size:end], ended, rendering.row_frame, number)
-        body = body[len(rows) :]
-    diagnostics: list[Diagnostic] = []
-    header += _peeled(body, rendering, number + len(rows), rows, diagnostics, last=not footer)
-    rows = rendering.restore(rows)
+    peeling = Peeling(rendering, 1 + count_lines(header))
+    peeling.peel_lines(body, last=not footer)
+    rows = rendering.restore(peeling.rows, MEANING)
+    diagnostics = tuple(peeling.diagnostics)
     truncated = any(d.code in CUT_CODES for d in diagnostics)
-    return Rows(header, tuple(rows), footer, tuple(diagnostics), truncated)
+    return Rows(header + peeling.leading, tuple(rows), footer, diagnostics, truncated)
 
 
 def _joined(parts: Sequence[Segment]) -> str:
@@ -162,110 +146,88 @@ def _joined(parts: Sequence[Segment]) -> str:
     return "".join([line + newline + gap for line, newline, gap in parts])
 
 
-def _swept(lines: list[str], ended: bool, frame: tuple[str, str], number: int) -> list[Row]:
-    """The rows of the lines a sweep can peel: all of them, or all but the last.
+@attrs.define
+class Peeling:
+    """The rows of a text as its lines are peeled one by one, and what was noticed."""
 
-    The last line is left to line-by-line peeling when it has no line ending
-    (``ended`` is false) or its frame is broken (a cut capture).
-    """
-    if not ended:
-        return _framed(lines[:-1], frame, number)
-    return _framed(lines, frame, number) or _framed(lines[:-1], frame, number)
+    rendering: Rendering
+    """The rendering whose framing each line is peeled of."""
+    number: int
+    """The line number of the next line to peel."""
+    rows: list[Row] = attrs.Factory(list)
+    """The content rows peeled so far."""
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    """Damage found so far."""
+    leading: str = ""
+    """Blank lines before the first row, verbatim."""
 
+    def peel_lines(self, parts: Sequence[Segment], *, last: bool) -> None:
+        """Peel each of ``parts`` into a row; ``last``: the last part is the text's last line.
 
-def _framed(lines: list[str], frame: tuple[str, str], number: int) -> list[Row]:
-    """The rows of ``lines`` when every one is framed by ``frame``, else none.
-
-    A sweep over the lines of a regular text (see ``Segments``) for the
-    renderings that frame every row alike (``Rendering.row_frame``): it gives
-    the rows that peeling the lines one by one would give, with less work a
-    row. ``number`` is the line number of the first line.
-    """
-    prefix, suffix = frame
-    start, stop = len(prefix), len(suffix)
-    if not lines or not lines[0].strip(" \t"):
-        return []  # only the first line of a regular text can be blank
-    if prefix and not all(map(str.startswith, lines, repeat(prefix))):
-        return []
-    if suffix and not all(map(str.endswith, lines, repeat(suffix))):
-        return []
-    if min(map(len, lines)) < start + stop:
-        return []
-    contents = [line[start : len(line) - stop] for line in lines] if start or stop else lines
-    framing = _framing(prefix, suffix)
-    fields = zip(repeat("i"), contents, repeat(framing), count(number), repeat(start + 1))
-    return list(map(_new_row, fields))
-
-
-@functools.cache
-def _framing(prefix: str, suffix: str) -> Framing:
-    """The ``Framing`` of the rows a sweep peels, one for each ``Rendering.row_frame``."""
-    return Framing(prefix, suffix)
-
-
-def _peeled(
-    parts: Sequence[Segment],
-    rendering: Rendering,
-    number: int,
-    rows: list[Row],
-    diagnostics: list[Diagnostic],
-    *,
-    last: bool,
-) -> str:
-    """Peel lines one by one onto ``rows``; returns the blank lines before any row.
-
-    ``number`` is the line number of the first part; damage is added to
-    ``diagnostics``. ``last`` says whether the last part is the text's last
-    line.
-    """
-    final = len(parts) - 1 if last else -1
-    framings: dict[tuple[str, str, str, str, str], Framing] = {}  # shared within the text
-    leading = ""
-    split = rendering.peel
-    for index, (line, newline, gap) in enumerate(parts):
-        if not line.strip(" \t"):  # only a first or an unfinished last line
-            leading = _blank(rows, leading, line + newline + gap)
-            if not newline:
-                diagnostics.append(_cut_capture(number, line))
-        else:
-            tag, prefix, content, suffix, hidden, damage = split(line, is_last=index == final)
-            if damage is not None:
-                code, message, column = damage
-                diagnostics.append(Diagnostic(code, message, number, column))
-            if damage is not None and damage[0] == RESIDUE and not content:
-                leading = _blank(rows, leading, line + newline + gap)  # a framed blank row
-                if not newline:
-                    diagnostics.append(_cut_capture(number, line))
+        A blank line (only a first or an unfinished last line can be one) and
+        a line of frame residue only are blank rows (``blank``); a line
+        without a line ending and without damage of its own was cut
+        (``cut-capture``). Rows with the same framing share one ``Framing``.
+        """
+        final = len(parts) - 1 if last else -1
+        peel_one = self.rendering.peel
+        add_row = self.rows.append
+        framings: dict[tuple[str, str, str, str, str], Framing] = {}
+        number = self.number
+        for index, (line, newline, gap) in enumerate(parts):
+            if not line.strip(" \t"):
+                self.blank(number, line, newline, gap)
             else:
-                if damage is None and not newline:
-                    diagnostics.append(_cut_capture(number, line))
-                key = (prefix, suffix, newline, gap, hidden)
-                framing = framings.get(key)
-                if framing is None:
-                    framing = framings[key] = Framing(*key)
-                rows.append(_new_row((tag, content, framing, number, len(prefix) + 1)))
-        if gap:
-            number += count_lines(gap)
-        number += 1
-    return leading
+                item_type, prefix, content, suffix, hidden, damage = peel_one(
+                    line, is_last=index == final
+                )
+                if damage is None or not self.damaged(number, damage, line, newline, gap, content):
+                    if damage is None and not newline:
+                        self.diagnostics.append(_cut_capture(number, line))
+                    key = (prefix, suffix, newline, gap, hidden)
+                    framing = framings.get(key)
+                    if framing is None:
+                        framing = framings[key] = Framing(*key)
+                    add_row(Row(item_type, content, framing, number, len(prefix) + 1))
+            number += 1 + count_lines(gap) if gap else 1
+        self.number = number
 
+    def damaged(
+        self,
+        number: int,
+        damage: tuple[str, str, int],
+        line: str,
+        newline: str,
+        gap: str,
+        content: str,
+    ) -> bool:
+        """Note the damage of the line at ``number``; say whether it is a blank row.
 
-def _blank(rows: list[Row], leading: str, blank: str) -> str:
-    """Keep a blank line of the body: in the gap of the row before it, or as leading.
+        A line of frame residue only (``|``) is kept as a blank row.
+        """
+        code, message, column = damage
+        self.diagnostics.append(Diagnostic(code, message, number, column))
+        if code == RESIDUE and not content:
+            self.blank(number, line, newline, gap)
+            return True
+        return False
 
-    Returns the leading blank lines, longer by ``blank`` when no row comes
-    before it.
-    """
-    if not rows:
-        return leading + blank
-    row = rows[-1]
-    rows[-1] = row._replace(framing=attrs.evolve(row.framing, gap=row.framing.gap + blank))
-    return leading
+    def blank(self, number: int, line: str, newline: str, gap: str) -> None:
+        """Keep the blank line at ``number``: in the gap of the row before it, or as leading."""
+        if not newline:
+            self.diagnostics.append(_cut_capture(number, line))
+        blank = line + newline + gap
+        if not self.rows:
+            self.leading += blank
+            return
+        row = self.rows[-1]
+        framing = attrs.evolve(row.framing, gap=row.framing.gap + blank)
+        self.rows[-1] = row._replace(framing=framing)
 
 
 def _cut_capture(number: int, line: str) -> Diagnostic:
     return Diagnostic(
-        "cut-capture",
+        Code.CUT_CAPTURE,
         "the capture ends without a final line break: it was cut here",
         number,
         len(line) + 1,

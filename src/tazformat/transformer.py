@@ -10,7 +10,7 @@ parser serves every call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from itertools import repeat
 from operator import itemgetter
@@ -19,59 +19,69 @@ from typing import Any, TypeVar
 import attrs
 from lark import Token, Transformer
 
+from .codes import Code
 from .damage import ELLIPSIS, is_cut_row
 from .entries import group_entries
 from .models import (
-    TITLE_MARKUP,
+    SECTIONS,
     Article,
-    Authors,
     Block,
-    DateLine,
+    DateRow,
     Diagnostic,
     Entry,
     Lead,
     Line,
-    Links,
-    LinkTarget,
     Listing,
     Note,
     Page,
     Paragraph,
     Picture,
-    Related,
+    RowNode,
+    SectionHeading,
     Stray,
     Subhead,
-    Tags,
     Title,
 )
 from .rows import Row
+from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Kind
 from .wrapping import ends_block, reference_depth
 
-MARKUP = {
-    "LEAD": "> ",
-    "PICTURE": "Bild: ",
-    "SUBHEAD": "## ",
-    "SECTION_HEAD": "## ",
-    "LINKS_HEAD": "## ",
-    "AUTHORS_HEAD": "## ",
-    "TAGS_HEAD": "## ",
-    "RELATED_HEAD": "## ",
-}
-"""What each row kind starts with before its text (the rest have none)."""
 
-EXPECTED = {
-    "prelude": ("HEADING",),
-    "body": ("TEXT", "SUBHEAD", "DATE", "LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
-    "date": ("LINKS_HEAD", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
-    "links": ("LINK_TARGET", "AUTHORS_HEAD", "TAGS_HEAD", "RELATED_HEAD"),
-    "authors": ("TEXT", "ITEM", "TAGS_HEAD", "RELATED_HEAD"),
-    "tags": ("TEXT", "ITEM", "RELATED_HEAD"),
-    "related": ("TEXT", "ITEM"),
-    "listing": ("TEXT", "ITEM"),
+@attrs.frozen
+class Place:
+    """A place on a page where a row may stray, as the grammar reaches it.
+
+    ``expected`` in a stray row's diagnostic is read from the parser's own
+    tables (``tazformat.grammar.expected``): the terminals the parser
+    accepts after ``path``, less those the rule of the place turns into
+    stray rows all the same (``refuses``), or only ``takes`` where it is set.
+    """
+
+    path: tuple[Kind, ...]
+    """The row kinds that lead the parser into the place."""
+    refuses: frozenset[Kind] = frozenset()
+    """Kinds the grammar accepts here that the place's rule keeps as stray rows."""
+    takes: frozenset[Kind] | None = None
+    """The only kinds the place's rule takes, where it takes fewer than the grammar."""
+
+
+_TEXT_ROWS = frozenset({Kind.TEXT.value, Kind.ITEM.value})
+PLACES = {
+    "prelude": Place(()),
+    "body": Place((Kind.HEADING, Kind.TEXT), refuses=frozenset({Kind.ITEM, Kind.IMAGE})),
+    "listing": Place((Kind.HEADING, Kind.TEXT), takes=frozenset({Kind.TEXT, Kind.ITEM})),
+    "date": Place((Kind.HEADING, Kind.DATE)),
+    **{section.rule: Place((Kind.HEADING, section.head)) for section in SECTIONS},
 }
-"""The row kinds each place allows, named as in the grammar."""
+"""Every place a row can stray, by the name its diagnostic gives it."""
+
+
+def _nothing_expected(place: str) -> tuple[str, ...]:
+    return ()
+
 
 L = TypeVar("L", bound=Line)
+N = TypeVar("N", bound=RowNode)
 
 
 @attrs.define
@@ -79,6 +89,8 @@ class Build:
     """The state of one parse: the rows and what was noticed."""
 
     rows: Sequence[Row]
+    expected: Callable[[str], tuple[str, ...]] = _nothing_expected
+    """What the format allows at a place (``PLACES``), from the parser's tables."""
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     blank_rows: bool | None = None
     """Whether the text keeps blank rows (found on first need)."""
@@ -96,11 +108,23 @@ CURRENT: ContextVar[Build] = ContextVar("tazformat_build")
 Kinded = tuple[str, Row]
 """A row with its kind, named as in the grammar (a run's rows are TEXT or ITEM)."""
 
-RUNS = {"PLAIN", "LEAD"}
+RUNS = frozenset(kind for kind in Kind if kind.is_run)
 """Terminals that match a run of rows rather than one row."""
 
-RUN_KINDS = {"i": "TEXT", "l": "ITEM"}
-"""The kind of each row of a ``PLAIN`` run, by its tag."""
+_MARKUP = {kind.value: kind.markup for kind in Kind}
+"""Each kind's markup by the terminal's name (a token's ``type``)."""
+
+_TEXT, _ITEM, _SUBHEAD, _LEAD = (
+    Kind.TEXT.value,
+    Kind.ITEM.value,
+    Kind.SUBHEAD.value,
+    Kind.LEAD.value,
+)
+"""The kinds the loops below compare a row's kind with, as plain strings: a
+member of ``Kind`` costs a class attribute look-up each time it is named."""
+
+RUN_KINDS = {"i": _TEXT, "l": _ITEM}
+"""The kind of each row of a ``PLAIN`` run, by its item type."""
 
 
 def _row(token: Token) -> Row:
@@ -121,7 +145,7 @@ def expand(tokens: Sequence[Token]) -> list[Kinded]:
             found.append((kind, rows[first - 1]))
             continue
         run = rows[first - 1 : first - 1 + token.value.count("\n")]
-        if kind == "LEAD":
+        if kind == _LEAD:
             found.extend(zip(repeat(kind), run))
         else:  # TEXT or ITEM by the row's tag, pairs made without Python-level steps
             found.extend(zip(map(RUN_KINDS.__getitem__, map(itemgetter(0), run)), run, strict=True))
@@ -133,7 +157,7 @@ def _end(row: Row) -> int:
     return row.column + len(row.content) - len(row.framing.hidden)
 
 
-def _node(cls: type[L], row: Row, skip: str = "", **fields: Any) -> L:
+def _node(cls: type[N], row: Row, skip: str = "", **fields: Any) -> N:
     """A row node of type ``cls``: the row's content less ``skip``, its framing and place."""
     _, content, framing, line, column = row
     end = column + len(content) - len(framing.hidden)
@@ -155,7 +179,7 @@ def text_line(row: Row) -> Line:
 def _cut(line: int, column: int) -> None:
     CURRENT.get().diagnostics.append(
         Diagnostic(
-            "cut-row",
+            Code.CUT_ROW,
             "a proxy cut this row to 79 bytes and '…'",
             line,
             column,
@@ -167,32 +191,32 @@ def _cut(line: int, column: int) -> None:
 def line_of(cls: type[L], kinded: Kinded) -> L:
     """Build a row node of type ``cls`` from a row of a kind, its markup removed."""
     kind, row = kinded
-    return _node(cls, row, MARKUP.get(kind, ""))
+    return _node(cls, row, _MARKUP[kind])
 
 
 def heading(row: Row) -> Title:
     """The page heading: ``# taz.de -- <title>``, or the bare ``# taz.de``."""
-    markup = TITLE_MARKUP if row.content.startswith(TITLE_MARKUP) else "# "
+    markup = TITLE_MARKUP if row.content.startswith(TITLE_MARKUP) else BARE_MARKUP
     return _node(Title, row, markup, markup=markup)
 
 
 def stray(row: Row, place: str) -> Stray:
     """Keep a row that no rule understands, with a diagnostic."""
-    expected = EXPECTED[place]
-    CURRENT.get().diagnostics.append(
+    build = CURRENT.get()
+    build.diagnostics.append(
         Diagnostic(
-            "unknown-row",
+            Code.UNKNOWN_ROW,
             f"no rule of the {place} understands this row",
             row.line,
             row.column,
-            expected,
+            build.expected(place),
         )
     )
     return Stray(row.content, row.framing, False, row.line, row.column, _end(row))
 
 
 def _items(
-    rows: Sequence[Kinded], kinds: tuple[str, ...], cls: type[L], place: str
+    rows: Sequence[Kinded], kinds: frozenset[str], cls: type[L], place: str
 ) -> tuple[L | Stray, ...]:
     return tuple(line_of(cls, r) if r[0] in kinds else stray(r[1], place) for r in rows)
 
@@ -214,7 +238,7 @@ def entries(rows: Sequence[Kinded], place: str) -> tuple[Entry | Note | Stray, .
     items: list[Entry | Note | Stray] = []
     run: list[Row] = []
     for kind, row in rows:
-        if kind in ("TEXT", "ITEM"):
+        if kind in _TEXT_ROWS:
             run.append(row)
             continue
         items.extend(_entries(run))
@@ -238,7 +262,7 @@ def _ends_paragraph(rows: Sequence[Kinded], index: int, blank_rows: bool, depth:
     if blank_rows or depth or index + 1 == len(rows):
         return False
     kind, following = rows[index + 1]
-    return kind == "TEXT" and ends_block(row.content, following.content)
+    return kind == _TEXT and ends_block(row.content, following.content)
 
 
 def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
@@ -248,7 +272,7 @@ def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
     blank_rows = CURRENT.get().keeps_blank_rows()
     depth = 0
     for index, (kind, row) in enumerate(rows):
-        if kind == "TEXT":
+        if kind == _TEXT:
             lines.append(text_line(row))
             if depth or "[" in row.content:
                 depth = reference_depth(row.content, depth)
@@ -258,9 +282,9 @@ def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
         if lines:
             blocks.append(Paragraph(tuple(lines)))
             lines = []
-        if kind == "SUBHEAD":
-            blocks.append(_node(Subhead, row, MARKUP[kind]))
-        elif kind != "TEXT":
+        if kind == _SUBHEAD:
+            blocks.append(_node(Subhead, row, Kind.SUBHEAD.markup))
+        elif kind != _TEXT:
             blocks.append(stray(row, "body"))
     if lines:
         blocks.append(Paragraph(tuple(lines)))
@@ -277,14 +301,16 @@ class ModelBuilder(Transformer[Token, Any]):
     def page(self, children: list[Any]) -> Page:
         heading_row, lead, picture_row, body, date, *sections = children
         title = heading(_row(heading_row))
-        picture = None if picture_row is None else line_of(Picture, ("PICTURE", _row(picture_row)))
+        picture = (
+            None if picture_row is None else line_of(Picture, (Kind.PICTURE, _row(picture_row)))
+        )
         date_line, after_date = date if date is not None else (None, ())
         is_article = (
             lead is not None
             or picture is not None
             or date is not None
             or bool(sections)
-            or any(kind == "SUBHEAD" for kind, _ in body)
+            or any(kind == _SUBHEAD for kind, _ in body)
         )
         if not is_article:
             return Listing(title, entries(body, "listing"))
@@ -304,24 +330,25 @@ class ModelBuilder(Transformer[Token, Any]):
     def body(self, tokens: list[Token]) -> list[Kinded]:
         return expand(tokens)
 
-    def date(self, tokens: list[Token]) -> tuple[DateLine, tuple[Stray, ...]]:
+    def date(self, tokens: list[Token]) -> tuple[DateRow, tuple[Stray, ...]]:
         first, *rest = tokens
-        return line_of(DateLine, (first.type, _row(first))), tuple(
+        return line_of(DateRow, (first.type, _row(first))), tuple(
             stray(_row(t), "date") for t in rest
         )
 
-    def links(self, tokens: list[Token]) -> Links:
-        head, *rest = expand(tokens)
-        return Links(line_of(Line, head), _items(rest, ("LINK_TARGET",), LinkTarget, "links"))
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+        """A tail section's rule (``SECTION_RULES``); any other rule as Lark builds it."""
+        section = SECTION_RULES.get(data)
+        if section is None:
+            return super().__default__(data, children, meta)  # type: ignore[no-untyped-call]
+        head, *rest = expand(children)
+        node = section.item_node
+        if node is None:
+            items: tuple[Any, ...] = entries(rest, section.rule)
+        else:
+            items = _items(rest, section.item_kinds, node, section.rule)
+        return section(line_of(SectionHeading, head), items)
 
-    def authors(self, tokens: list[Token]) -> Authors:
-        head, *rest = expand(tokens)
-        return Authors(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "authors"))
 
-    def tags(self, tokens: list[Token]) -> Tags:
-        head, *rest = expand(tokens)
-        return Tags(line_of(Line, head), _items(rest, ("TEXT", "ITEM"), Line, "tags"))
-
-    def related(self, tokens: list[Token]) -> Related:
-        head, *rest = expand(tokens)
-        return Related(line_of(Line, head), entries(rest, "related"))
+SECTION_RULES = {section.rule: section for section in SECTIONS}
+"""Each tail section by the name of its rule in the grammar."""

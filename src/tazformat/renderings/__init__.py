@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..codes import Code
 from ..errors import UnknownRendering
 from ..models import Diagnostic
-from .base import Peeled, Rendering, content_lines
+from ..vocabulary import HEADING_MARK
+from .base import Meaning, Peeled, Rendering, Row, content_lines
 from .gemini import GeminiArchive, GeminiProxyLog, GeminiShown, Gemtext
 from .gopher import GopherMenu, GopherMenuFlat
 from .gophermap import Gophermap
@@ -18,9 +20,9 @@ from .meulie import MeulieFramed, MeuliePlain, MeulieRightFrame
 from .phoxy import Phoxy
 from .phroot import Phroot, PhrootFlat
 from .plain import Plain
-from .residue import HEADING_MARK, heading_line, is_residue_only, margin, residue
+from .residue import heading_line, is_residue_only, margin, residue
 
-__all__ = ["RENDERINGS", "Peeled", "Rendering", "detect", "get"]
+__all__ = ["RENDERINGS", "Meaning", "Peeled", "Rendering", "Row", "detect", "get"]
 
 RENDERINGS: tuple[Rendering, ...] = (
     MeulieFramed(),
@@ -93,7 +95,7 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
             return rescued, ()
     if best_score >= _CONFIDENT and len(sample) < 2 and best_score < _CLEAR:
         note = Diagnostic(
-            "ambiguous-rendering",
+            Code.AMBIGUOUS_RENDERING,
             f"too few rows to tell the rendering; read as {best.name}",
             1,
             1,
@@ -113,7 +115,9 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
             f"no known rendering fits this text cleanly; read as {rescued.name},"
             " with the framing damage of each row noted"
         )
-    note = Diagnostic("unknown-rendering", message, 1, 1, ("the first rows of a known rendering",))
+    note = Diagnostic(
+        Code.UNKNOWN_RENDERING, message, 1, 1, ("the first rows of a known rendering",)
+    )
     return fallback, (note,)
 
 

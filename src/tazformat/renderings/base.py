@@ -7,20 +7,56 @@ one is a small ``Rendering`` subclass in a module of its own, listed in
 
 from __future__ import annotations
 
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 from ..models import Framing
+from ..vocabulary import Kind
 
-if TYPE_CHECKING:
-    from ..rows import Row
+
+class Row(NamedTuple):
+    """A content row as its rendering peeled it: item type, content, framing, place."""
+
+    item_type: str
+    """``i`` for info text, ``l`` for a link item, ``m`` for an image item."""
+    content: str
+    """The row as served by taz, markup included, framing removed."""
+    framing: Framing
+    """Everything else of the row."""
+    line: int
+    """1-based line in the source text."""
+    column: int
+    """1-based column where the content starts."""
+
+    @property
+    def tag(self) -> str:
+        """Deprecated name of ``item_type`` (it read like the ``## TAGS`` section)."""
+        warnings.warn("Row.tag is deprecated; use Row.item_type", DeprecationWarning, stacklevel=2)
+        return self.item_type
+
+
+class Meaning(Protocol):
+    """The rules read from a row's wording that ``Rendering.restore`` may need.
+
+    The rows layer passes them in (``tazformat.rows.MEANING``), so that a
+    rendering imports no rule of meaning itself.
+    """
+
+    def reads_as_lead(self, text: str) -> bool:
+        """Say whether a row reads as a lead (ends a sentence, no title, no cut)."""
+        ...
+
+    def looks_like_title(self, text: str) -> bool:
+        """Say whether a row looks like a title (it has a kicker)."""
+        ...
 
 
 class Peeled(NamedTuple):
     """One line split into framing and content (a named tuple: cheap to make)."""
 
-    tag: str
+    item_type: str
     """The row's item type: ``i`` info, ``l`` link item, ``m`` image item."""
     prefix: str
     """Characters before the content."""
@@ -33,6 +69,14 @@ class Peeled(NamedTuple):
     damage: tuple[str, str, int] | None = None
     """``(code, message, column)`` when the framing is broken; the column
     (1-based) is where the frame breaks off."""
+
+    @property
+    def tag(self) -> str:
+        """Deprecated name of ``item_type``."""
+        warnings.warn(
+            "Peeled.tag is deprecated; use Peeled.item_type", DeprecationWarning, stacklevel=2
+        )
+        return self.item_type
 
 
 class Rendering(ABC):
@@ -75,11 +119,12 @@ class Rendering(ABC):
         """How many trailing lines are the rendering's own rows."""
         return 0
 
-    def restore(self, rows: list[Row]) -> list[Row]:
+    def restore(self, rows: list[Row], meaning: Meaning) -> list[Row]:
         """Restore in context what the rendering dropped (markup, item types).
 
         Called with the peeled rows of a page; the framing of each says
-        whether blank rows follow it.
+        whether blank rows follow it. ``meaning`` holds the rules read from
+        a row's wording that a rendering may need to tell what it dropped.
         """
         return rows
 
@@ -88,24 +133,51 @@ class Rendering(ABC):
         """Split one non-blank line into framing and content."""
 
     @abstractmethod
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         """The canonical framing of a new row.
 
         Args:
-            kind: The row's kind, named as in the grammar (``HEADING``…).
-            tag: Its item type: ``i`` info, ``l`` link item, ``m`` image item.
+            kind: The row's kind (``Kind.HEADING``…; ``Kind.SECTION_HEAD``
+                for any tail section's heading).
+            item_type: ``i`` info, ``l`` link item, ``m`` image item.
             text: Its text, for renderings whose framing depends on it.
+            meaning: The rules of ``restore``, for a rendering whose framing
+                says what ``restore`` would find (``tazformat.rows.MEANING``).
 
         """
 
 
-LINK_TYPES = {"IMG": "m", "GIF": "m", "I": "m", "g": "m", "p": "m"}
-"""Item type words and characters that mark an image item; others are links."""
+IMAGE_TYPES = {"IMG": "m", "GIF": "m", "I": "m", "g": "m", "p": "m"}
+"""Gopher item type words and characters that mark an image item; others are links."""
 
 
-def item_tag(kind: str) -> str:
-    """The row tag for an item type: ``m`` for images, ``l`` for the rest."""
-    return LINK_TYPES.get(kind, "l")
+def row_item_type(gopher_type: str) -> str:
+    """The row's item type for a gopher item type: ``m`` for images, ``l`` for the rest."""
+    return IMAGE_TYPES.get(gopher_type, "l")
+
+
+_DEPRECATED: dict[str, tuple[str, object]] = {
+    "LINK_TYPES": ("IMAGE_TYPES", IMAGE_TYPES),
+    "item_tag": ("row_item_type", row_item_type),
+}
+"""Old public names, kept as aliases that warn."""
+
+if TYPE_CHECKING:  # the checkers see the aliases as what they stand for
+    LINK_TYPES = IMAGE_TYPES
+    item_tag = row_item_type
+
+
+def __getattr__(name: str) -> object:
+    """An old name, with a ``DeprecationWarning``."""
+    if name in _DEPRECATED:
+        new, value = _DEPRECATED[name]
+        warnings.warn(
+            f"{__name__}.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2
+        )
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def content_lines(lines: Sequence[str], limit: int = 20) -> list[str]:

@@ -23,51 +23,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 import attrs
 
-from ..damage import is_cut_row
 from ..models import Framing
-from ..wording import looks_like_teaser, looks_like_title
-from .base import Peeled, Rendering
+from ..vocabulary import (
+    BARE_MARKUP,
+    DATE,
+    HEADING_MARK,
+    PICTURE_MARKUP,
+    SECTION_MARKUP,
+    SECTION_NAMES,
+    SITE,
+    TITLE_MARKUP,
+    Kind,
+)
+from .base import Meaning, Peeled, Rendering, Row
 
-if TYPE_CHECKING:
-    from ..rows import Row
-
-SITE = "taz.de"
-HEADING = "taz.de -- "
-SECTIONS = ("LINKS", "AUTOREN", "TAGS", "ARTIKEL ZUM THEMA")
+HEADING = TITLE_MARKUP.removeprefix(BARE_MARKUP)
+"""What a heading row shows: ``taz.de -- ``, without ``# ``."""
+SECTIONS = tuple(SECTION_NAMES.values())
 """Tail section headings, shown without ``## ``."""
 _RULE = re.compile(r"(?:-=){3,}-?")
 _LOG = re.compile(r"-- ")
 _LINK = re.compile(r"=>[ \t]*\S+(?:[ \t]+|$)")
 
 
-def _reads_as_lead(text: str) -> bool:
-    """Say whether a row reads as a lead.
-
-    It does when it ends a sentence and is no entry title, no picture, no
-    proxy cut and not marked with ``> `` already.
-    """
-    if text.startswith(("Bild: ", "> ")) or looks_like_title(text) or is_cut_row(text):
-        return False
-    return looks_like_teaser(text)
-
-
-_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2} \d{4}")
-
-
-def _reads_as_article(rows: Sequence[Row], heading: int) -> bool:
+def _reads_as_article(rows: Sequence[Row], heading: int, meaning: Meaning) -> bool:
     """Say whether the page under ``rows[heading]`` reads as an article.
 
     Its title has a kicker (``Die Wahrheit: Reime``), or a date row or a tail
     section heading (``AUTOREN``, ``TAGS``…) follows; listing titles have no
     kicker and listings no date row.
     """
-    if looks_like_title(rows[heading].content.removeprefix(HEADING)):
+    if meaning.looks_like_title(rows[heading].content.removeprefix(HEADING)):
         return True
-    return any(r.content in SECTIONS or _DATE.fullmatch(r.content) for r in rows[heading + 1 :])
+    return any(r.content in SECTIONS or DATE.fullmatch(r.content) for r in rows[heading + 1 :])
 
 
 def _is_heading(line: str) -> bool:
@@ -89,23 +81,23 @@ class GeminiShown(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def restore(self, rows: list[Row]) -> list[Row]:
+    def restore(self, rows: list[Row], meaning: Meaning) -> list[Row]:
         restored = list(rows)
         heading = next((i for i, r in enumerate(rows) if _is_heading(r.content)), None)
         if heading is None:
             return restored
-        restored[heading] = _hide(rows[heading], "# ")
+        restored[heading] = _hide(rows[heading], BARE_MARKUP)
         lead = heading + 1
         site = rows[heading].content == SITE  # the home page: a listing, no lead
-        if not site and lead < len(rows) and self._is_lead(rows, lead):
-            restored[lead] = _hide(rows[lead], "> ")
+        if not site and lead < len(rows) and self._is_lead(rows, lead, meaning):
+            restored[lead] = _hide(rows[lead], Kind.LEAD.markup)
         for index in range(lead, len(rows)):
             if rows[index].content in SECTIONS:
-                restored[index] = _hide(rows[index], "## ")
+                restored[index] = _hide(rows[index], SECTION_MARKUP)
         return restored
 
     @staticmethod
-    def _is_lead(rows: list[Row], index: int) -> bool:
+    def _is_lead(rows: list[Row], index: int, meaning: Meaning) -> bool:
         """Say whether the row after the heading is the lead.
 
         It is when it ends a sentence, does not look like an entry title, is
@@ -114,19 +106,28 @@ class GeminiShown(Rendering):
         row needs neither when the page reads as an article: its heading has
         a kicker, or a date row or a tail section heading comes later.
         """
-        if not _reads_as_lead(rows[index].content):
+        if not meaning.reads_as_lead(rows[index].content):
             return False
         following = rows[index + 1].content if index + 1 < len(rows) else ""
-        if rows[index].framing.gap or following.startswith("Bild: "):
+        if rows[index].framing.gap or following.startswith(PICTURE_MARKUP):
             return True
         normalised = not any(row.framing.gap for row in rows)
-        return normalised and index + 1 < len(rows) and _reads_as_article(rows, index - 1)
+        return normalised and index + 1 < len(rows) and _reads_as_article(rows, index - 1, meaning)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        if kind == "LEAD" and not _reads_as_lead(text):
-            return Framing()  # a lead the rule would not find keeps its "> "
-        hidden = {"HEADING": "# ", "LEAD": "> ", "SECTION_HEAD": "## "}.get(kind, "")
-        return Framing(hidden=hidden)
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        if kind == Kind.LEAD and meaning is not None and not meaning.reads_as_lead(text):
+            return Framing()  # a lead that ``restore`` would not find keeps its "> "
+        return Framing(hidden=_HIDDEN.get(kind, ""))
+
+
+_HIDDEN = {
+    Kind.HEADING: BARE_MARKUP,
+    Kind.LEAD: Kind.LEAD.markup,
+    Kind.SECTION_HEAD: SECTION_MARKUP,
+}
+"""The markup the shown renderings hide, by row kind (``restore`` puts it back)."""
 
 
 def _hide(row: Row, markup: str) -> Row:
@@ -185,7 +186,7 @@ class Gemtext(Rendering):
     unwrapped: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
-        heading = any(line.startswith("# taz.de") for line in sample)
+        heading = any(line.startswith(HEADING_MARK) for line in sample)
         if heading and any(line[:2] == "=>" and _LINK.match(line) for line in lines):
             return 0.97
         return 0.0
@@ -196,5 +197,7 @@ class Gemtext(Rendering):
             return Peeled("l", link.group(), line[link.end() :])
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        return Framing("=> / " if tag == "l" else "")
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        return Framing("=> / " if item_type == "l" else "")

@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..codes import Code
 from ..models import Framing
-from .base import Peeled, Rendering, item_tag, share
+from ..vocabulary import Kind
+from .base import Meaning, Peeled, Rendering, row_item_type, share
 
 INDENT = " " * 7
 _LABEL = re.compile(r" \(([A-Z]{3})\) ")
@@ -25,7 +27,7 @@ _CUT_LABEL = re.compile(r" ?(?:\((?:[A-Z]{1,3}(?:\) ?)?)?)?")
 def _cut_label(line: str, is_last: bool) -> Peeled | None:
     """A last row cut inside its label: all framing, no content."""
     if is_last and _CUT_LABEL.fullmatch(line) and line.strip():
-        damage = ("cut-frame", "the capture was cut inside this row's type label", len(line) + 1)
+        damage = (Code.CUT_FRAME, "the capture was cut inside this row's type label", len(line) + 1)
         return Peeled("i", line, "", damage=damage)
     return None
 
@@ -49,13 +51,15 @@ class GopherMenu(Rendering):
             return Peeled("i", INDENT, line[len(INDENT) :])
         label = _LABEL.match(line)
         if label:
-            return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
+            return Peeled(row_item_type(label.group(1)), label.group(), line[label.end() :])
         return _cut_label(line, is_last) or Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        if kind == "HEADING":
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        if kind == Kind.HEADING:
             return Framing()
-        return Framing({"l": " (DIR) ", "m": " (IMG) "}.get(tag, INDENT))
+        return Framing({"l": " (DIR) ", "m": " (IMG) "}.get(item_type, INDENT))
 
 
 class GopherMenuFlat(Rendering):
@@ -72,8 +76,10 @@ class GopherMenuFlat(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         label = _FLAT_LABEL.match(line)
         if label:
-            return Peeled(item_tag(label.group(1)), label.group(), line[label.end() :])
+            return Peeled(row_item_type(label.group(1)), label.group(), line[label.end() :])
         return _cut_label(line, is_last) or Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        return Framing({"l": "(DIR) ", "m": "(IMG) "}.get(tag, ""))
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        return Framing({"l": "(DIR) ", "m": "(IMG) "}.get(item_type, ""))

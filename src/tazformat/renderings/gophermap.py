@@ -15,13 +15,15 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..codes import Code
 from ..models import Framing
-from .base import Peeled, Rendering, item_tag
+from ..vocabulary import SITE, Kind
+from .base import Meaning, Peeled, Rendering, row_item_type
 
 END = "."
 _TARGET = re.compile(r"\[\d+\] (/[^\t\r\n]*)")
 """A ``## LINKS`` row whose target is a taz path: its selector."""
-HOST = "taz.de"
+HOST = SITE
 PORT = "70"
 
 
@@ -45,22 +47,24 @@ class Gophermap(Rendering):
         return len(lines) - index if index >= 0 and lines[index] == END else 0
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
-        kind = line[:1]
+        gopher_type = line[:1]
         tab = line.find("\t")
         if tab < 1:
             damage = (
-                "cut-frame" if is_last else "bad-frame",
+                Code.CUT_FRAME if is_last else Code.BAD_FRAME,
                 "this row has no tab fields",
                 len(line) + 1,
             )
-            return Peeled("i" if kind == "i" else "l", kind, line[1:], damage=damage)
-        tag = "i" if kind in ("i", "3") else item_tag(kind)
-        return Peeled(tag, kind, line[1:tab], line[tab:])
+            return Peeled("i" if gopher_type == "i" else "l", gopher_type, line[1:], damage=damage)
+        item_type = "i" if gopher_type in ("i", "3") else row_item_type(gopher_type)
+        return Peeled(item_type, gopher_type, line[1:tab], line[tab:])
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        target = _TARGET.fullmatch(text) if kind == "LINK_TARGET" else None
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        target = _TARGET.fullmatch(text) if kind == Kind.LINK_TARGET else None
         if target is not None:  # a ## LINKS row links to its target
             return Framing("1", f"\t{target.group(1)}\t{HOST}\t{PORT}", "\r\n")
-        if tag == "i":
+        if item_type == "i":
             return Framing("i", f"\t\t{HOST}\t{PORT}", "\r\n")
-        return Framing("I" if tag == "m" else "1", f"\t/\t{HOST}\t{PORT}", "\r\n")
+        return Framing("I" if item_type == "m" else "1", f"\t/\t{HOST}\t{PORT}", "\r\n")

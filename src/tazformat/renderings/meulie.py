@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..codes import Code
 from ..models import Framing
-from .base import Peeled, Rendering, longest_end, share
+from ..vocabulary import Kind
+from .base import Meaning, Peeled, Rendering, longest_end, share
 
 RIGHT_FRAME = " | |"
 LEFT_FRAME = "| "
@@ -21,8 +23,8 @@ _CUT_ENDS = (" | |", " | ", " |")
 
 def _broken(is_last: bool, what: str, column: int) -> tuple[str, str, int]:
     if is_last:
-        return ("cut-frame", f"the capture was cut inside this row's frame ({what})", column)
-    return ("bad-frame", f"this row's frame is incomplete ({what})", column)
+        return (Code.CUT_FRAME, f"the capture was cut inside this row's frame ({what})", column)
+    return (Code.BAD_FRAME, f"this row's frame is incomplete ({what})", column)
 
 
 class MeulieFramed(Rendering):
@@ -54,7 +56,9 @@ class MeulieFramed(Rendering):
             damage = _broken(is_last, "no right frame", len(line) + 1)
         return Peeled("i", prefix, content, suffix, damage=damage)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         return Framing(LEFT_FRAME, RIGHT_FRAME)
 
 
@@ -81,7 +85,9 @@ class MeulieRightFrame(Rendering):
             "i", "", content, suffix, damage=_broken(is_last, "no right frame", len(line) + 1)
         )
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         return Framing("", RIGHT_FRAME)
 
 
@@ -116,5 +122,7 @@ class MeuliePlain(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         return Framing()

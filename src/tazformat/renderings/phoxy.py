@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering
+from ..vocabulary import HEADING_MARK, SITE, Kind
+from .base import Meaning, Peeled, Rendering
 
 MARK = "P H O X Y"
 _HEADER_LIMIT = 5
@@ -23,7 +24,7 @@ class Phoxy(Rendering):
     name: ClassVar[str] = "phoxy"
     description: ClassVar[str] = "gopherspace.de phoxy: header rows, plain rows, blank rows kept"
     row_frame: ClassVar[tuple[str, str] | None] = ("", "")
-    header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on taz.de\n"
+    header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on {SITE}\n"
     blank: ClassVar[str] = "\n"
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
@@ -36,12 +37,14 @@ class Phoxy(Rendering):
 
     def header_size(self, lines: Sequence[str]) -> int:
         for index, line in enumerate(lines[:_HEADER_LIMIT]):
-            if line.startswith("# taz.de"):
+            if line.startswith(HEADING_MARK):
                 return index
         return min(2, len(lines))
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         return Framing()

@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ..codes import Code
 from ..models import Framing
-from .base import Peeled, Rendering, item_tag
+from ..vocabulary import Kind
+from .base import Meaning, Peeled, Rendering, row_item_type
 
 GUTTER = 7
 INDENT = " " * GUTTER
@@ -48,14 +50,16 @@ class Phroot(Rendering):
         if gutter == INDENT:
             return Peeled("i", INDENT, line[GUTTER:])
         if len(gutter) == GUTTER and _GUTTER_LABEL.fullmatch(gutter):
-            return Peeled(item_tag(gutter.strip()), gutter, line[GUTTER:])
+            return Peeled(row_item_type(gutter.strip()), gutter, line[GUTTER:])
         if is_last and len(line) < GUTTER and (INDENT.startswith(line) or line.strip() in TYPES):
-            damage = ("cut-frame", "the capture was cut inside this row's gutter", len(line) + 1)
+            damage = (Code.CUT_FRAME, "the capture was cut inside this row's gutter", len(line) + 1)
             return Peeled("i", line, "", damage=damage)
-        return Peeled("i", "", line, damage=("bad-frame", "this row has no gutter", 1))
+        return Peeled("i", "", line, damage=(Code.BAD_FRAME, "this row has no gutter", 1))
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        return Framing({"l": "   DIR ", "m": "   IMG "}.get(tag, INDENT))
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        return Framing({"l": "   DIR ", "m": "   IMG "}.get(item_type, INDENT))
 
 
 class PhrootFlat(Rendering):
@@ -72,8 +76,10 @@ class PhrootFlat(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         label = _FLAT_LABEL.match(line)
         if label:
-            return Peeled(item_tag(label.group().strip()), label.group(), line[label.end() :])
+            return Peeled(row_item_type(label.group().strip()), label.group(), line[label.end() :])
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        return Framing({"l": "DIR ", "m": "IMG "}.get(tag, ""))
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        return Framing({"l": "DIR ", "m": "IMG "}.get(item_type, ""))

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from ..models import Framing
-from .base import Peeled, Rendering
+from ..vocabulary import TITLE_MARKUP, Kind
+from .base import Meaning, Peeled, Rendering
 
-HEADING_START = "# taz.de -- "
+HEADING_START = TITLE_MARKUP
 
 
 class Plain(Rendering):
@@ -28,5 +29,7 @@ class Plain(Rendering):
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         return Peeled("i", "", line)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
         return Framing()

@@ -16,17 +16,14 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
+from ..codes import Code
 from ..models import Framing
-from .base import Peeled, Rendering, longest_end
+from ..vocabulary import HEADING_MARK, Kind
+from .base import Meaning, Peeled, Rendering, Row, longest_end
 
-if TYPE_CHECKING:
-    from ..rows import Row
-
-HEADING_MARK = "# taz.de"
-"""What the content of a heading row starts with."""
-HEADING_LINE = re.compile(r"[ \t|]*# taz\.de(?: -- |$)")
+HEADING_LINE = re.compile(rf"[ \t|]*{re.escape(HEADING_MARK)}(?: -- |$)")
 """A line holding a heading row behind frame characters only (spaces, ``|``)."""
 _LEFT = re.compile(r"[ \t]*\|[ \t]?")
 _RIGHT = (" | |", " | ", " |")
@@ -76,23 +73,25 @@ class Residue(Rendering):
     def footer_size(self, lines: Sequence[str]) -> int:
         return self.base.footer_size(lines)
 
-    def restore(self, rows: list[Row]) -> list[Row]:
-        return self.base.restore(rows)
+    def restore(self, rows: list[Row], meaning: Meaning) -> list[Row]:
+        return self.base.restore(rows, meaning)
 
-    def frame(self, kind: str, tag: str = "i", text: str = "") -> Framing:
-        return self.base.frame(kind, tag, text)
+    def frame(
+        self, kind: Kind, item_type: str = "i", text: str = "", meaning: Meaning | None = None
+    ) -> Framing:
+        return self.base.frame(kind, item_type, text, meaning)
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         peeled = self.base.peel(line, is_last=is_last)
         if peeled.damage is not None or peeled.prefix or peeled.suffix or peeled.hidden:
             return peeled  # the base rendering framed the row, or named its damage
-        return self.peel_residue(line, peeled.tag)
+        return self.peel_residue(line, peeled.item_type)
 
-    def peel_residue(self, line: str, tag: str) -> Peeled:
+    def peel_residue(self, line: str, item_type: str) -> Peeled:
         """Peel the margin and any ``|`` residue of a row the base finds unframed."""
         if is_residue_only(line):
-            damage = ("frame-residue", "this row is frame residue only ('|'), no content", 1)
-            return Peeled(tag, line, "", damage=damage)
+            damage = (Code.FRAME_RESIDUE, "this row is frame residue only ('|'), no content", 1)
+            return Peeled(item_type, line, "", damage=damage)
         start = len(self.margin) if self.margin and line.startswith(self.margin) else 0
         left = _LEFT.match(line, start)
         end = left.end() if left else start
@@ -100,13 +99,13 @@ class Residue(Rendering):
         content = line[end : len(line) - len(suffix)]
         if left:
             where = f"before this row's content ({line[left.start() : left.end()].strip()!r})"
-            damage = ("frame-residue", f"frame residue {where}", left.start() + 1)
+            damage = (Code.FRAME_RESIDUE, f"frame residue {where}", left.start() + 1)
         elif suffix:
             where = f"after this row's content ({suffix.strip()!r})"
-            damage = ("frame-residue", f"frame residue {where}", len(line) - len(suffix) + 1)
+            damage = (Code.FRAME_RESIDUE, f"frame residue {where}", len(line) - len(suffix) + 1)
         else:
-            return Peeled(tag, line[:end], content)
-        return Peeled(tag, line[:end], content, suffix, damage=damage)
+            return Peeled(item_type, line[:end], content)
+        return Peeled(item_type, line[:end], content, suffix, damage=damage)
 
 
 def residue(base: Rendering, margin: str) -> Residue:

@@ -1,0 +1,648 @@
+"""Merging: the most complete page from many damaged captures of it.
+
+Captures of one page differ in framing, wrapping and blank rows, and each is
+damaged in its own way: rows a proxy cut to 79 bytes and ``…``, an end
+where the capture stopped, paragraph ends lost with the blank rows, link rows
+dropped. ``merge`` reduces each capture to *units* (title, lead, picture,
+each paragraph or verse, subhead, date, section heading and item, entry title
+and teaser, note), aligns the units of all captures by content, takes the
+best version of each, and writes the result in one rendering's canonical
+form (spec § 7):
+
+- two versions agree when their text is the same (rows joined by single
+  spaces, blanks folded), when a proxy-cut row's kept text is the start of
+  the other's row, or when one version ends its capture and is the start of
+  the other (a capture may stop anywhere);
+- the best version is an undamaged one (no cut row, not the end of its
+  capture), else the one that holds the most text; among equals the first
+  input's. Two undamaged versions that disagree are a ``Conflict``;
+- a paragraph that one capture holds as two (where another lost the blank
+  row between them) is split where the other capture's paragraph starts.
+
+Rows that no rule understands (strays) are not content and are left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .convert import convert
+from .damage import ELLIPSIS, REPLACEMENT
+from .errors import MergeError, document_expected
+from .models import (
+    SECTIONS,
+    Article,
+    Authors,
+    DateRow,
+    Document,
+    Entry,
+    Lead,
+    Line,
+    Links,
+    LinkTarget,
+    Listing,
+    Note,
+    Page,
+    Paragraph,
+    Picture,
+    Related,
+    Stray,
+    Subhead,
+    Tags,
+    Title,
+)
+
+__all__ = ["Conflict", "MergeError", "Merged", "Source", "merge", "page_difference", "units"]
+
+
+@attrs.frozen
+class Source:
+    """Where one unit of a merged page came from.
+
+    Added in version 0.1.0.
+    """
+
+    kind: str
+    """What the unit is: ``title``, ``lead``, ``picture``, ``paragraph``,
+    ``subhead``, ``date``, ``section``, ``item`` (a link target, author or
+    tag), ``entry-title``, ``entry-teaser``, ``note``."""
+    text: str
+    """The unit's text as merged (rows joined by single spaces)."""
+    input: int
+    """Index of the input the kept version came from."""
+    holders: tuple[int, ...]
+    """Indexes of every input that held the unit, damaged or not."""
+    repaired: bool = False
+    """True when some input held the unit cut (a proxy-cut row, or cut short at
+    its capture's end) and the kept version is not."""
+    damaged: bool = False
+    """True when the kept version is cut: every input held the unit cut."""
+
+
+@attrs.frozen
+class Conflict:
+    """A unit that two inputs hold undamaged, with different text.
+
+    Added in version 0.1.0.
+    """
+
+    index: int
+    """Position of the unit in ``Merged.sources``."""
+    kind: str
+    """The unit's kind (as in ``Source.kind``)."""
+    kept: str
+    """The text kept: the first input's."""
+    kept_input: int
+    """Index of the input whose text was kept."""
+    other: str
+    """The other text."""
+    other_input: int
+    """Index of the input that held the other text."""
+
+
+@attrs.frozen
+class Merged:
+    """The result of ``merge``: the page, and where each of its units came from.
+
+    Added in version 0.1.0.
+    """
+
+    document: Document
+    """The merged page, in the canonical form of its rendering."""
+    sources: tuple[Source, ...]
+    """One entry per unit of the merged page, in page order."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Units where two undamaged versions disagree."""
+
+
+# --- units -------------------------------------------------------------------
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip()
+
+
+@attrs.frozen(eq=False)
+class _Unit:
+    """One unit of one capture: its kind, rows and damage."""
+
+    kind: str
+    rows: tuple[Line, ...]
+    input: int
+    head: str = ""
+    """For section units and items: the section's heading (``TAGS``…)."""
+    cut_rows: bool = False
+    """Some row was cut by a proxy."""
+    end: bool = False
+    """The unit ends its capture: it may stop early."""
+    cut_end: bool = False
+    """The unit ends a capture that was cut inside a row (``Document.truncated``)."""
+    text: str = ""
+    pattern: re.Pattern[str] = attrs.field(default=re.compile(""))
+
+    @property
+    def damaged(self) -> bool:
+        """Cut by a proxy, or at the end of its capture (it may stop early)."""
+        return self.cut_rows or self.end
+
+    @property
+    def cut(self) -> bool:
+        """Known to be damaged: cut by a proxy, or the cut end of a capture."""
+        return self.cut_rows or self.cut_end
+
+    @property
+    def size(self) -> int:
+        """How much text the version holds (cut marks not counted)."""
+        return len(self.text.replace(ELLIPSIS, ""))
+
+
+def _pattern(rows: Sequence[Line]) -> re.Pattern[str]:
+    parts = []
+    for row in rows:
+        text = _fold(row.text)
+        if row.truncated:
+            kept = text.removesuffix(ELLIPSIS).rstrip(REPLACEMENT)
+            parts.append(re.escape(kept) + ".*?")
+        elif text:
+            parts.append(re.escape(text))
+    return re.compile(" ".join(parts), re.DOTALL)
+
+
+def _make(kind: str, rows: Sequence[Line], index: int, head: str = "") -> _Unit:
+    rows = tuple(rows)
+    return _Unit(
+        kind,
+        rows,
+        index,
+        head,
+        cut_rows=any(row.truncated for row in rows),
+        text=_fold(" ".join(row.text for row in rows)),
+        pattern=_pattern(rows),
+    )
+
+
+def _entry_units(items: Iterable[object], index: int, head: str) -> list[_Unit]:
+    found: list[_Unit] = []
+    for item in items:
+        if isinstance(item, Entry):
+            if item.title is not None:
+                found.append(_make("entry-title", [item.title], index, head))
+            if item.teaser:
+                found.append(_make("entry-teaser", item.teaser, index, head))
+        elif isinstance(item, Note):
+            found.append(_make("note", [item], index, head))
+    return found
+
+
+def _page_units(page: Page, index: int) -> list[_Unit]:
+    if isinstance(page, Listing):
+        return [_make("title", [page.title], index), *_entry_units(page.items, index, "")]
+    found = [_make("title", [page.title], index)]
+    if page.lead is not None:
+        found.append(_make("lead", page.lead.lines, index))
+    if page.picture is not None:
+        found.append(_make("picture", [page.picture], index))
+    for block in page.body:
+        if isinstance(block, Paragraph):
+            found.append(_make("paragraph", block.lines, index))
+        elif isinstance(block, Subhead):
+            found.append(_make("subhead", [block], index))
+    if page.date is not None:
+        found.append(_make("date", [page.date], index))
+    for section in page.sections:
+        if not isinstance(section, (Links, Authors, Tags, Related)):
+            continue  # a stray row
+        head = _fold(section.heading.text)
+        found.append(_make("section", [section.heading], index, head))
+        if isinstance(section, Related):
+            found += _entry_units(section.items, index, head)
+        else:
+            found += [
+                _make("item", [item], index, head)
+                for item in section.items
+                if not isinstance(item, Stray)
+            ]
+    return found
+
+
+def _units(doc: Document, index: int) -> list[_Unit]:
+    if doc.page is None:
+        return []
+    found = _page_units(doc.page, index)
+    if found:
+        found[-1] = attrs.evolve(found[-1], end=True, cut_end=doc.truncated)
+    return found
+
+
+def units(doc: Document) -> tuple[tuple[str, str, bool], ...]:
+    """The document's units as ``(kind, text, whole)``, in page order (strays left out).
+
+    The units ``merge`` aligns (``Source.kind`` names the kinds); text is
+    the rows joined by single spaces, blanks folded; ``whole`` is False for
+    a unit with a proxy-cut row and for the last unit, which may stop early.
+
+    Added in version 0.1.0.
+    """
+    return tuple((unit.kind, unit.text, not unit.damaged) for unit in _units(doc, 0))
+
+
+# --- agreement ---------------------------------------------------------------
+
+
+def _agree(a: _Unit, b: _Unit) -> bool:
+    """Say whether two versions are one unit (damage allowed for)."""
+    if a.kind != b.kind or a.head != b.head:
+        return False
+    if a.text == b.text or a.pattern.fullmatch(b.text) or b.pattern.fullmatch(a.text):
+        return True
+    if (a.end and a.pattern.match(b.text)) or (b.end and b.pattern.match(a.text)):
+        return True
+    if a.damaged and b.damaged:  # the text both know, up to the first cut, must agree
+        known_a, known_b = _known(a), _known(b)
+        return known_a.startswith(known_b) or known_b.startswith(known_a)
+    return False
+
+
+def _known(unit: _Unit) -> str:
+    """The unit's text up to its first proxy-cut row's cut."""
+    kept = []
+    for row in unit.rows:
+        text = _fold(row.text)
+        if row.truncated:
+            kept.append(text.removesuffix(ELLIPSIS).rstrip(REPLACEMENT))
+            break
+        kept.append(text)
+    return " ".join(kept)
+
+
+# --- paragraphs one capture joined --------------------------------------------
+
+
+def _starts(row: Line, text: str) -> bool:
+    kept = _fold(row.text)
+    if row.truncated:
+        kept = kept.removesuffix(ELLIPSIS).rstrip(REPLACEMENT)
+    return bool(kept) and text.startswith(kept)
+
+
+def _ends(row: Line, text: str) -> bool:
+    kept = _fold(row.text)
+    if row.truncated:
+        return bool(_pattern([row]).search(text))
+    return bool(kept) and text.endswith(kept)
+
+
+def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
+    """Rows of a paragraph before which another capture starts a paragraph."""
+    points = []
+    for at in range(1, len(unit.rows)):
+        row, before = unit.rows[at], unit.rows[at - 1]
+        for previous, following in itertools.pairwise(others):
+            if previous.kind != "paragraph" or following.kind != "paragraph":
+                continue
+            if _starts(row, following.text) and _ends(before, previous.text):
+                points.append(at)
+                break
+    return points
+
+
+def _split_joined(captures: list[list[_Unit]]) -> list[list[_Unit]]:
+    """Each capture's paragraphs split where another capture shows a paragraph end."""
+    result = []
+    for index, found in enumerate(captures):
+        others = [u for i, c in enumerate(captures) if i != index for u in [*c, _GAP]]
+        split: list[_Unit] = []
+        for unit in found:
+            points = _split_points(unit, others) if unit.kind == "paragraph" else []
+            if not points:
+                split.append(unit)
+                continue
+            bounds = [0, *points, len(unit.rows)]
+            pieces = [
+                _make("paragraph", unit.rows[a:b], unit.input)
+                for a, b in itertools.pairwise(bounds)
+            ]
+            pieces[-1] = attrs.evolve(pieces[-1], end=unit.end)
+            split += pieces
+        result.append(split)
+    return result
+
+
+_GAP = _make("gap", [], -1)
+"""Stands between captures in a list of other captures' units."""
+
+
+# --- alignment ----------------------------------------------------------------
+
+
+@attrs.define
+class _Slot:
+    """One unit of the merged page: every version the inputs hold."""
+
+    versions: list[_Unit]
+
+    @property
+    def kind(self) -> str:
+        return self.versions[0].kind
+
+
+def _lcs(slots: Sequence[_Slot], found: Sequence[_Unit]) -> list[tuple[int, int]]:
+    """The pairs (slot, unit) of a longest order-keeping alignment."""
+    n, m = len(slots), len(found)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if any(_agree(v, found[j]) for v in slots[i].versions):
+                table[i][j] = table[i + 1][j + 1] + 1
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if any(_agree(v, found[j]) for v in slots[i].versions) and (
+            table[i][j] == table[i + 1][j + 1] + 1
+        ):
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
+    """The slots with a capture's units aligned in."""
+    pairs = [*_lcs(slots, found), (len(slots), len(found))]
+    merged: list[_Slot] = []
+    i = j = 0
+    for si, fj in pairs:
+        gap_slots, gap_units = slots[i:si], list(found[j:fj])
+        if len(gap_slots) == len(gap_units) and all(
+            s.kind == u.kind and s.versions[0].head == u.head
+            for s, u in zip(gap_slots, gap_units, strict=True)
+        ):
+            # the same units in the same place, in other words: versions of them
+            for slot, unit in zip(gap_slots, gap_units, strict=True):
+                merged.append(_Slot([*slot.versions, unit]))
+        else:
+            merged += gap_slots
+            merged += [_Slot([unit]) for unit in gap_units]
+        if si < len(slots):
+            merged.append(_Slot([*slots[si].versions, found[fj]]))
+        i, j = si + 1, fj + 1
+    return merged
+
+
+def _best(slot: _Slot) -> _Unit:
+    """The undamaged version, else the one with the most text; first input first."""
+    return max(slot.versions, key=lambda u: (not u.damaged, not u.cut_rows, u.size, -u.input))
+
+
+def _drop_loose_ends(slots: list[_Slot], truncated: set[int]) -> list[_Slot]:
+    """The slots less each loose end.
+
+    A loose end is the cut end of a capture that no other capture holds,
+    where another capture reaches past the unit before it (a row cut inside
+    may read as another kind, or as an empty row).
+    """
+    kept = []
+    for position, slot in enumerate(slots):
+        version = slot.versions[0]
+        if len(slot.versions) == 1 and version.end and version.input in truncated:
+            before = max(
+                (
+                    p
+                    for p in range(position)
+                    if any(v.input == version.input for v in slots[p].versions)
+                ),
+                default=-1,
+            )
+            beyond = any(
+                v.input != version.input
+                for other in slots[before + 1 :]
+                if other is not slot
+                for v in other.versions
+            )
+            if beyond or not version.text:
+                continue
+        kept.append(slot)
+    return kept
+
+
+# --- the same page ------------------------------------------------------------
+
+
+def _first(found: Sequence[_Unit], kind: str) -> _Unit | None:
+    return next((u for u in found if u.kind == kind), None)
+
+
+def page_difference(a: Document, b: Document) -> tuple[str, str, str] | None:
+    """What shows two captures are not of one page, or ``None`` when nothing does.
+
+    Returns:
+        ``(what, text of a, text of b)``: what differs is the page kind, the
+        ``title``, the ``lead``, the ``date`` (where both hold them), or for
+        listings the ``entries`` (the entry titles both hold, in order, and
+        the teasers both hold, in order, up to the shorter).
+
+    Added in version 0.1.0.
+
+    """
+    if a.page is None or b.page is None:
+        return ("page", "" if a.page is None else "a page", "" if b.page is None else "a page")
+    units_a, units_b = _units(a, 0), _units(b, 1)
+    kind_a, kind_b = type(a.page).__name__.lower(), type(b.page).__name__.lower()
+    solid_a = [u for u in units_a if not u.cut_end]
+    solid_b = [u for u in units_b if not u.cut_end]
+    if kind_a != kind_b and len(solid_a) > 1 and len(solid_b) > 1:
+        # a capture that stops after the title reads as a listing
+        return ("kind", kind_a, kind_b)
+    for kind in ("title", "lead", "date"):
+        ua, ub = _first(units_a, kind), _first(units_b, kind)
+        if ua is not None and ub is not None and not _agree(ua, ub):
+            return (kind, ua.text, ub.text)
+    if isinstance(a.page, Listing) and isinstance(b.page, Listing):
+        for kind in ("entry-title", "entry-teaser"):
+            list_a = [u for u in units_a if u.kind == kind]
+            list_b = [u for u in units_b if u.kind == kind]
+            for ua, ub in zip(list_a, list_b, strict=False):
+                if not _agree(ua, ub):
+                    return ("entries", ua.text, ub.text)
+    return None
+
+
+# --- building the page --------------------------------------------------------
+
+
+def _section(head: str, heading: Line, items: list[object]) -> object:
+    """The tail section named ``head`` (as its heading reads), holding ``items``."""
+    cls = SECTION_BY_NAME[head]
+    if cls is Links:
+        items = [i if isinstance(i, LinkTarget) else LinkTarget(_text(i)) for i in items]
+    return cls(heading, tuple(items))
+
+
+SECTION_BY_NAME = {cls.name(): cls for cls in SECTIONS}
+"""Each tail section's class by its name (``LINKS``)."""
+
+
+def _text(node: object) -> str:
+    return str(getattr(node, "text", ""))
+
+
+def _entries(chosen: Sequence[_Unit]) -> list[Entry | Note]:
+    items: list[Entry | Note] = []
+    pending: Title | None = None
+    for unit in chosen:
+        if unit.kind == "entry-title":
+            if pending is not None:
+                items.append(Entry(pending))
+            row = unit.rows[0]
+            pending = row if isinstance(row, Title) else Title(row.text, truncated=row.truncated)
+        elif unit.kind == "entry-teaser":
+            items.append(Entry(pending, unit.rows))
+            pending = None
+        else:
+            if pending is not None:
+                items.append(Entry(pending))
+                pending = None
+            row = unit.rows[0]
+            items.append(row if isinstance(row, Note) else Note(row.text, truncated=row.truncated))
+    if pending is not None:
+        items.append(Entry(pending))
+    return items
+
+
+def _build(chosen: Sequence[_Unit], listing: bool) -> Page:
+    title = chosen[0].rows[0]
+    assert isinstance(title, Title)
+    if listing:
+        return Listing(title, tuple(_entries(chosen[1:])))
+    lead = picture = date = None
+    body: list[Paragraph | Subhead] = []
+    sections: list[object] = []
+    groups: list[tuple[str, Line, list[_Unit]]] = []
+    for unit in chosen[1:]:
+        row = unit.rows[0] if unit.rows else Line("")
+        if unit.kind == "lead":
+            lead = Lead(unit.rows)
+        elif unit.kind == "picture" and isinstance(row, Picture):
+            picture = row
+        elif unit.kind == "paragraph":
+            body.append(Paragraph(unit.rows))
+        elif unit.kind == "subhead" and isinstance(row, Subhead):
+            body.append(row)
+        elif unit.kind == "date" and isinstance(row, DateRow):
+            date = row
+        elif unit.kind == "section":
+            groups.append((unit.head, row, []))
+        else:
+            if not groups or groups[-1][0] != unit.head:
+                groups.append((unit.head, Line(unit.head), []))
+            groups[-1][2].append(unit)
+    for head, heading, members in groups:
+        if SECTION_BY_NAME[head].item_node is None:  # rows grouped into entries
+            items: list[object] = list(_entries(members))
+        else:
+            items = [u.rows[0] for u in members]
+        sections.append(_section(head, heading, items))
+    return Article(title, lead, picture, tuple(body), date, (), tuple(sections))  # type: ignore[arg-type]
+
+
+# --- merge --------------------------------------------------------------------
+
+
+def _most_complete(docs: Sequence[Document], captures: Sequence[list[_Unit]]) -> int:
+    return max(
+        range(len(docs)),
+        key=lambda i: (
+            len(captures[i]),
+            sum(not u.damaged for u in captures[i]),
+            -i,
+        ),
+    )
+
+
+def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
+    """The page as complete as its captures allow, in one rendering's canonical form.
+
+    Args:
+        docs: Captures of one page (parsed documents), in order of trust: where
+            two undamaged versions of a unit disagree, the first input's is kept.
+        rendering: The rendering to write the result in; by default that of
+            the most complete capture (most units, then most undamaged units).
+
+    Returns:
+        The merged document, the input each unit came from, and the conflicts.
+
+    Raises:
+        MergeError: when there is no document, one holds no page, or two are
+            not captures of one page (title, lead, date or entries differ).
+        UnknownRendering: for an unknown rendering name.
+
+    Added in version 0.1.0.
+
+    """
+    docs = list(docs)
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise document_expected("merge", doc)
+    if not docs:
+        raise MergeError("nothing to merge: give at least one document")
+    for index, doc in enumerate(docs):
+        if doc.page is None:
+            raise MergeError(f"input {index} holds no taz page", what="page", inputs=(index,))
+    for index, doc in enumerate(docs[1:], start=1):
+        difference = page_difference(docs[0], doc)
+        if difference is not None:
+            what, text_a, text_b = difference
+            raise MergeError(
+                f"inputs 0 and {index} are not captures of one page: their {what} differ"
+                f" ({text_a!r} and {text_b!r})",
+                what=what,
+                inputs=(0, index),
+                texts=(text_a, text_b),
+            )
+    captures = _split_joined([_units(doc, index) for index, doc in enumerate(docs)])
+    slots = [_Slot([unit]) for unit in captures[0]]
+    for found in captures[1:]:
+        slots = _add(slots, found)
+    truncated = {index for index, doc in enumerate(docs) if doc.truncated}
+    slots = _drop_loose_ends(slots, truncated)
+    chosen = [_best(slot) for slot in slots]
+    sources, conflicts = [], []
+    for position, (slot, unit) in enumerate(zip(slots, chosen, strict=True)):
+        sources.append(
+            Source(
+                unit.kind,
+                unit.text,
+                unit.input,
+                tuple(sorted({v.input for v in slot.versions})),
+                repaired=not unit.cut
+                and any(v.cut or (v.end and v.size < unit.size) for v in slot.versions),
+                damaged=unit.cut,
+            )
+        )
+        whole = sorted((v for v in slot.versions if not v.damaged), key=lambda v: v.input)
+        for other in whole[1:]:
+            if other.text != whole[0].text:
+                conflicts.append(
+                    Conflict(
+                        position, unit.kind, whole[0].text, whole[0].input, other.text, other.input
+                    )
+                )
+                break
+        if whole:  # conflicts keep the first input's version
+            chosen[position] = whole[0]
+            sources[-1] = attrs.evolve(sources[-1], text=whole[0].text, input=whole[0].input)
+    base = _most_complete(docs, captures)
+    name = rendering or docs[base].rendering
+    page = _build(chosen, isinstance(docs[base].page, Listing))
+    document = convert(Document(name, page), name)
+    return Merged(document, tuple(sources), tuple(conflicts))

@@ -241,13 +241,21 @@ def _is_verse(text: str) -> bool:
     return len(text) <= VERSE_MAX and any(c.isalnum() for c in text)
 
 
+def _opens_item(row: str) -> bool:
+    """A row that opens an interview turn or a ticker item: a short row, but no verse."""
+    return _SPEAKER.match(row) is not None or _TICKER.match(row) is not None
+
+
 def _stanza(paragraph: Paragraph) -> list[Piece] | None:
     """The paragraph's verses, or ``None`` when it is prose.
 
     With verse marks, the verses are the text between them; without, the
-    rows. Every verse must be short (``VERSE_MAX``).
+    rows. Every verse must be short (``VERSE_MAX``), and no row may open an
+    interview turn (``Name:``) or a ticker item (``Ort, 7:41 (MEZ):``).
     """
     rows = [strip_references(line.text) for line in paragraph.lines]
+    if any(_opens_item(row) for row in rows):
+        return None
     pieces = _pieces(" ".join(rows))
     if not any(mark for _, mark in pieces):
         pieces = [(row.strip(), "") for row in rows]

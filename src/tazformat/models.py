@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from .datelines import Dateline, read_dateline
+from .deprecation import aliases
 from .references import InlineReference, absolute_url, article_id, find_references, strip_references
 from .vocabulary import KICKER_SEPARATOR, LINK_TARGET, MONTHS, SECTION_NAMES, Kind
 from .vocabulary import TITLE_MARKUP as TITLE_MARKUP  # its home before 0.2.0
@@ -639,12 +639,4 @@ if TYPE_CHECKING:  # the checkers see the aliases as the classes they stand for
     DateLine = DateRow
 
 
-def __getattr__(name: str) -> object:
-    """An old name of a class, with a ``DeprecationWarning``."""
-    if name in _DEPRECATED:
-        new, value = _DEPRECATED[name]
-        warnings.warn(
-            f"tazformat.models.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2
-        )
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = aliases(__name__, _DEPRECATED)

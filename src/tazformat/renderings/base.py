@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
+from ..deprecation import aliases
 from ..models import Framing
 from ..vocabulary import Kind
 
@@ -169,15 +170,7 @@ if TYPE_CHECKING:  # the checkers see the aliases as what they stand for
     item_tag = row_item_type
 
 
-def __getattr__(name: str) -> object:
-    """An old name, with a ``DeprecationWarning``."""
-    if name in _DEPRECATED:
-        new, value = _DEPRECATED[name]
-        warnings.warn(
-            f"{__name__}.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2
-        )
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = aliases(__name__, _DEPRECATED)
 
 
 def content_lines(lines: Sequence[str], limit: int = 20) -> list[str]:

@@ -12,21 +12,14 @@ from hypothesis import strategies as st
 
 from strategies import texts
 from tazformat import rows
-from tazformat.renderings import RENDERINGS, Peeled, Rendering
+from tazformat.renderings import RENDERINGS, Rendering
 from tazformat.rows import matched_segments, peel, segments
 
 PROPERTY = settings(max_examples=500, deadline=None)
 """The settings of every property: CI requires at least 500 examples."""
 
-FRAMED = [rendering for rendering in RENDERINGS if rendering.row_frame is not None]
-"""The renderings that frame every row alike."""
-
 _lines = st.text(alphabet=" \t\r\na|#>", max_size=40)
 """Short texts made mostly of line endings, blanks and frame characters."""
-
-
-def test_some_renderings_frame_every_row_alike() -> None:
-    assert {r.name for r in FRAMED} >= {"meulie-framed", "meulie-right-frame", "plain"}
 
 
 @PROPERTY
@@ -51,18 +44,3 @@ def test_a_regular_text_peels_as_any_text_does(text: str, rendering: Rendering) 
     """Rows, framing and damage do not depend on how the text was cut."""
     cut = segments(text)
     assert peel(cut, rendering) == peel(cut._replace(regular=False), rendering)
-
-
-_contents = st.text(st.characters(blacklist_characters="\r\n")).filter(
-    lambda content: content.strip(" \t") != ""
-)
-"""Any row content: not blank, no line ending."""
-
-
-@PROPERTY
-@given(st.sampled_from(FRAMED), _contents, st.booleans())
-def test_row_frame_says_what_peel_gives(rendering: Rendering, content: str, is_last: bool) -> None:
-    assert rendering.row_frame is not None
-    prefix, suffix = rendering.row_frame
-    line = prefix + content + suffix
-    assert rendering.peel(line, is_last=is_last) == Peeled("i", prefix, content, suffix)

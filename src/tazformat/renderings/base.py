@@ -95,12 +95,6 @@ class Rendering(ABC):
     """The blank row written after each block in canonical form (``""``: none)."""
     unwrapped: ClassVar[bool] = False
     """True when text blocks stand on one long row instead of wrapped rows."""
-    row_frame: ClassVar[tuple[str, str] | None] = None
-    """``(prefix, suffix)`` when the rendering frames every row alike as an
-    info row: ``peel`` gives ``Peeled("i", prefix, content, suffix)`` for
-    every line that starts with ``prefix`` and ends with ``suffix`` (and
-    holds both). A page whose rows are all so framed is then peeled in one
-    sweep instead of a line at a time."""
 
     @abstractmethod
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:

@@ -71,7 +71,6 @@ class GeminiShown(Rendering):
 
     name: ClassVar[str] = "gemini-text"
     description: ClassVar[str] = "text/gemini as a proxy shows it: no '#', no '>', unwrapped"
-    row_frame: ClassVar[tuple[str, str] | None] = ("", "")
     blank: ClassVar[str] = "\n"
     unwrapped: ClassVar[bool] = True
 

@@ -32,7 +32,6 @@ class MeulieFramed(Rendering):
 
     name: ClassVar[str] = "meulie-framed"
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '| … | |'"
-    row_frame: ClassVar[tuple[str, str] | None] = (LEFT_FRAME, RIGHT_FRAME)
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return share(
@@ -67,7 +66,6 @@ class MeulieRightFrame(Rendering):
 
     name: ClassVar[str] = "meulie-right-frame"
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '… | |' on the right"
-    row_frame: ClassVar[tuple[str, str] | None] = ("", RIGHT_FRAME)
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return share(
@@ -100,7 +98,6 @@ class MeuliePlain(Rendering):
 
     name: ClassVar[str] = "meulie-plain"
     description: ClassVar[str] = "gopherproxy.meulie.net, navigation rows then plain rows"
-    row_frame: ClassVar[tuple[str, str] | None] = ("", "")
     header: ClassVar[str] = f"{NAV_FIRST}\n{NAV_SECOND}\n"
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:

@@ -23,7 +23,6 @@ class Phoxy(Rendering):
 
     name: ClassVar[str] = "phoxy"
     description: ClassVar[str] = "gopherspace.de phoxy: header rows, plain rows, blank rows kept"
-    row_frame: ClassVar[tuple[str, str] | None] = ("", "")
     header: ClassVar[str] = f"GOPHERSPACE.DE - {MARK}\ngophering on {SITE}\n"
     blank: ClassVar[str] = "\n"
 

@@ -21,7 +21,6 @@ class Plain(Rendering):
 
     name: ClassVar[str] = "plain"
     description: ClassVar[str] = "plain rows, no labels, no frame"
-    row_frame: ClassVar[tuple[str, str] | None] = ("", "")
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 0.6 if sample and sample[0].startswith(HEADING_START) else 0.0

@@ -56,8 +56,6 @@ class Residue(Rendering):
     frames them, and ``dumps`` writes every row back as it was read.
     """
 
-    row_frame = None  # every line is peeled alone: the residue differs from row to row
-
     def __init__(self, base: Rendering, margin: str) -> None:
         self.base = base
         """The rendering whose frame the rows carry."""

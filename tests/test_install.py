@@ -34,6 +34,8 @@ INTERPRETED = (
     "batch",
     "table",
     "codes",
+    "merging",
+    "grouping",
     "renderings.base",
     "renderings.residue",
 )

@@ -47,6 +47,8 @@ __all__ = [
     "Page",
     "Paragraph",
     "Picture",
+    "Place",
+    "Placed",
     "Related",
     "RowNode",
     "Section",
@@ -75,6 +77,44 @@ class Span:
 
 NO_SPAN = Span(0, 0, 0, 0)
 """The span of a node that was built in code rather than parsed."""
+
+
+class Place:
+    """Where a row is written, which says what its text must not read as.
+
+    The last member of each ``Placed`` row; the serializer checks a row by
+    its place. A tail section's heading row is placed by the kind of its
+    heading (``Kind.LINKS_HEAD``…), so its name can be checked.
+    """
+
+    PRELUDE = "prelude"
+    """A row before the page: it must not read as the heading."""
+    HEADING = "heading"
+    """The page heading."""
+    LEAD = "lead"
+    """A lead row."""
+    PICTURE = "picture"
+    """The picture item."""
+    BODY = "body"
+    """A body row: a paragraph's row, a subhead or a stray row."""
+    DATE = "date"
+    """The date row."""
+    TAIL = "tail"
+    """A row after the date: stray rows and the rows of a section's items."""
+    LISTING = "listing"
+    """A row of a listing's items."""
+
+
+Placed = tuple[tuple["RowNode", ...], Kind, str, str, bool]
+"""Rows as they are written, one block of them: the rows, their kind, their
+item type (``i``, ``l``, ``m``), their ``Place``, and whether the
+rendering's blank rows follow the last (where its framing is canonical)."""
+
+
+def _place_block(out: list[Placed], lines: tuple[RowNode, ...], kind: Kind, where: str) -> None:
+    """Place the rows of one block: blank rows follow its last row."""
+    if lines:
+        out.append((lines, kind, "i", where, True))
 
 
 @attrs.frozen(weakref_slot=False)
@@ -136,6 +176,10 @@ class _Covered:
         """The node's rows, in source order."""
         raise NotImplementedError
 
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the node's rows as they are written (``Placed``), in source order."""
+        raise NotImplementedError
+
     @property
     def span(self) -> Span:
         """Where the node stands in the source: first row to last."""
@@ -153,6 +197,8 @@ class RowNode:
 
     kind: ClassVar[Kind] = Kind.TEXT
     """The row kind the node is written as where its container names none."""
+    item_type: ClassVar[str] = "i"
+    """The item type the node is written as where its container names none."""
 
     text: str
     """The row's content after the markup of its kind (``> ``, ``## ``…)."""
@@ -175,6 +221,10 @@ class RowNode:
     def rows(self) -> Iterator[RowNode]:
         """The row itself (every node yields its rows in source order)."""
         yield self
+
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the row as it is written, blank rows after it (every node places its rows)."""
+        out.append(((self,), self.kind, self.item_type, where, True))
 
 
 @attrs.frozen(weakref_slot=False)
@@ -230,6 +280,7 @@ class Picture(Line):
     """The picture item ``Bild: <caption>``; ``text`` is the caption."""
 
     kind: ClassVar[Kind] = Kind.PICTURE
+    item_type: ClassVar[str] = "m"
 
 
 @attrs.frozen(weakref_slot=False)
@@ -281,6 +332,10 @@ class Paragraph(_Covered):
         """The paragraph's rows."""
         yield from self.lines
 
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the paragraph's rows as text rows, blank rows after the last."""
+        _place_block(out, self.lines, Kind.TEXT, where)
+
     @property
     def plain_text(self) -> str:
         """The paragraph's text with each ``[n][text]`` replaced by its text."""
@@ -301,6 +356,10 @@ class Lead(_Covered):
     def rows(self) -> Iterator[RowNode]:
         """The lead's rows."""
         yield from self.lines
+
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the lead's rows, blank rows after the last."""
+        _place_block(out, self.lines, Kind.LEAD, where)
 
     @property
     def text(self) -> str:
@@ -385,6 +444,12 @@ class Entry(_Covered):
             yield self.title
         yield from self.teaser
 
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the title as a link item and the teaser as a block."""
+        if self.title is not None:
+            out.append(((self.title,), Kind.ITEM, "l", where, True))
+        _place_block(out, self.teaser, Kind.TEXT, where)
+
     @property
     def teaser_text(self) -> str:
         """The teaser's rows joined by single spaces."""
@@ -432,6 +497,27 @@ class Section(_Covered):
         yield self.heading
         for item in self.items:
             yield from item.rows()
+
+    def place(self, out: list[Placed], where: str) -> None:
+        """Append the heading row and the items' rows.
+
+        The heading row is placed by the kind of the section's heading. An
+        item row is written as ``item_node``'s kind; entries and notes are
+        blocks of their own, and blank rows follow the last other row.
+        """
+        out.append(((self.heading,), Kind.SECTION_HEAD, "i", self.head, True))
+        kind = Kind.TEXT if self.item_node is None else self.item_node.kind
+        items = self.items
+        blocks = [i for i, item in enumerate(items) if isinstance(item, Entry | Note)]
+        if not blocks:  # one block of rows (links, authors, tags)
+            _place_block(out, items, kind, where)
+            return
+        last = max((i for i in range(len(items)) if i not in blocks), default=-1)
+        for index, item in enumerate(items):
+            if isinstance(item, Entry | Note):
+                item.place(out, where)
+            else:
+                out.append(((item,), kind, "i", where, index == last))
 
 
 @attrs.frozen(weakref_slot=False)
@@ -527,6 +613,22 @@ class Article(_Covered):
         for section in self.sections:
             yield from section.rows()
 
+    def place(self, out: list[Placed], where: str = Place.HEADING) -> None:
+        """Append every row of the article as it is written, in source order."""
+        self.title.place(out, Place.HEADING)
+        if self.lead is not None:
+            self.lead.place(out, Place.LEAD)
+        if self.picture is not None:
+            self.picture.place(out, Place.PICTURE)
+        for block in self.body:
+            block.place(out, Place.BODY)
+        if self.date is not None:
+            self.date.place(out, Place.DATE)
+        for stray in self.after_date:
+            stray.place(out, Place.TAIL)
+        for section in self.sections:
+            section.place(out, Place.TAIL)
+
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """The body's paragraphs."""
@@ -583,6 +685,12 @@ class Listing(_Covered):
         for item in self.items:
             yield from item.rows()
 
+    def place(self, out: list[Placed], where: str = Place.HEADING) -> None:
+        """Append every row of the listing as it is written, in source order."""
+        self.title.place(out, Place.HEADING)
+        for item in self.items:
+            item.place(out, Place.LISTING)
+
     @property
     def entries(self) -> tuple[Entry, ...]:
         """The listed articles."""
@@ -625,6 +733,16 @@ class Document:
         yield from self.prelude
         if self.page is not None:
             yield from self.page.rows()
+
+    def placed(self) -> list[Placed]:
+        """Every row as it is written, in order: the prelude's, then the page's.
+
+        Added in version 0.2.0.
+        """
+        out: list[Placed] = [(self.prelude, Kind.TEXT, "i", Place.PRELUDE, False)]
+        if self.page is not None:
+            self.page.place(out, Place.HEADING)
+        return out
 
     @property
     def span(self) -> Span:

@@ -11,32 +11,23 @@ rather than written: a line break inside a row, or a row that the grammar
 would read as another kind where it stands (a body row ``## …``, a subhead
 named like a tail section, a title without the heading's shape). A parsed,
 unedited document never holds such text, and the checks cost it little:
-they scan each block's written rows at once and look at a row alone only
-where the scan finds a suspect.
+they scan the written rows at once and look at a row alone only where
+the scan finds a suspect.
+
+The rows come from ``Document.placed``: each container places its own rows
+with their kind, item type, place and whether blank rows follow, so writing
+is one loop. A refused row's path (``page.body[2].lines[0]``) is looked up
+only when it is refused (``tazformat.walk.path_of``).
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from operator import itemgetter
 
 from .errors import EditError
-from .models import (
-    Article,
-    Document,
-    Entry,
-    Links,
-    Listing,
-    Note,
-    Paragraph,
-    RowNode,
-    Section,
-    Stray,
-    Subhead,
-    Title,
-)
+from .models import Article, Document, Place, RowNode, Stray, Title
 from .renderings import Rendering, get
 from .rows import MEANING
 from .vocabulary import (
@@ -52,6 +43,7 @@ from .vocabulary import (
     TITLE_MARKUP,
     Kind,
 )
+from .walk import path_of
 
 __all__ = ["DATE", "EditError", "serialize"]
 
@@ -61,8 +53,8 @@ _MARKUP = {kind.value: kind.markup for kind in Kind}
 DATE_SIZES = (10, 11)
 """How long a date row is: ``8 Jan 2022``, ``18 Jan 2022``."""
 _FIRST = itemgetter(slice(0, 1))
-_HEAD_START = re.compile("#")
-_DATE_START = re.compile("[#1-9]")
+_SUSPECT = re.compile("[#1-9]")
+"""What a row that may read as another kind starts with: ``## …``, a date, a heading."""
 
 
 _BREAK = re.compile(r"[\r\n]")
@@ -74,9 +66,6 @@ _HEADING = re.compile(
 """A row that reads as the page heading."""
 
 
-Placed = tuple[str, RowNode, str, str]
-"""A written row: its path in the document, its node, its kind and item type."""
-
 Rule = Callable[[str, str, bool], str | None]
 """What another row kind makes of a row: ``(text, item type, first) -> reason``."""
 
@@ -84,11 +73,11 @@ Rule = Callable[[str, str, bool], str | None]
 BREAK = "a line break inside a row would read back as two rows"
 
 
-def _refused(line: RowNode, path: str, field: str, reason: str) -> EditError:
+def _refused(doc: Document, line: RowNode, field: str, reason: str) -> EditError:
     """The error for ``line``'s ``field``: a line break in its text comes first."""
     if field == "text" and _BREAK.search(line.text):
         reason = BREAK
-    return EditError(reason, path, type(line).__name__, field, line.line)
+    return EditError(reason, path_of(doc, line), type(line).__name__, field, line.line)
 
 
 def _text_claim(place: str) -> Rule:
@@ -126,117 +115,111 @@ def _link_claim(text: str, tag: str, first: bool) -> str | None:
     return _section_claim(text, tag, first)
 
 
+def _prelude_claim(text: str, tag: str, first: bool) -> str | None:
+    """The rule for the rows before the page: none may read as its heading."""
+    if tag == "i" and _HEADING.fullmatch(text):
+        return "a row before the page that reads '# taz.de …' would read back as its heading"
+    return None
+
+
 HEAD_NAMES = frozenset(SECTION_NAMES.values())
-_BODY = _text_claim("body")
-_LISTING = _text_claim("listing")
-
-
-def _lines(path: str, lines: Sequence[RowNode], kind: str = Kind.TEXT) -> list[Placed]:
-    return [(f"{path}[{index}]", line, kind, "i") for index, line in enumerate(lines)]
-
-
-def _items(path: str, items: Sequence[RowNode | Entry], kind: str = Kind.TEXT) -> list[Placed]:
-    """The rows of listed items (entries, notes, strays…) as they are written."""
-    placed: list[Placed] = []
-    for index, item in enumerate(items):
-        where = f"{path}[{index}]"
-        if not isinstance(item, Entry):
-            placed.append((where, item, kind, "i"))
-            continue
-        if item.title is not None:
-            placed.append((f"{where}.title", item.title, Kind.ITEM, "l"))
-        placed += _lines(f"{where}.teaser", item.teaser)
-    return placed
-
-
-def _placed(doc: Document) -> Iterator[Placed]:
-    """Every row of ``doc`` with its path, in the order the serializer writes them."""
-    yield from _lines("prelude", doc.prelude)
-    page = doc.page
-    if page is None:
-        return
-    yield ("page.title", page.title, Kind.HEADING, "i")
-    if isinstance(page, Listing):
-        yield from _items("page.items", page.items)
-        return
-    if page.lead is not None:
-        yield from _lines("page.lead.lines", page.lead.lines, Kind.LEAD)
-    if page.picture is not None:
-        yield ("page.picture", page.picture, Kind.PICTURE, "m")
-    for number, block in enumerate(page.body):
-        if isinstance(block, Paragraph):
-            yield from _lines(f"page.body[{number}].lines", block.lines)
-        else:
-            yield (f"page.body[{number}]", block, Kind.TEXT, "i")
-    if page.date is not None:
-        yield ("page.date", page.date, Kind.DATE, "i")
-    yield from _lines("page.after_date", page.after_date)
-    for number, section in enumerate(page.sections):
-        where = f"page.sections[{number}]"
-        if isinstance(section, Stray):
-            yield (where, section, Kind.TEXT, "i")
-            continue
-        yield (f"{where}.heading", section.heading, Kind.SECTION_HEAD, "i")
-        yield from _items(f"{where}.items", section.items)
-
-
-def _suspects(contents: list[str], *, dates: bool) -> list[int]:
-    """The indexes of the rows that may read as another kind: ``## …`` and dates.
-
-    A row is a suspect when it starts with ``## ``, or, when ``dates`` is
-    set, when it is as long as a date row (``8 Jan 2022``, ``18 Jan 2022``)
-    and starts with a digit. The rows' first characters are searched at
-    once; only a row that starts with ``#`` or a digit is looked at alone.
-    """
-    firsts = "".join(map(_FIRST, contents))
-    if len(firsts) != len(contents):  # an empty row: no first character
-        firsts = "".join([text[:1] or " " for text in contents])
-    found: list[int] = []
-    for match in (_DATE_START if dates else _HEAD_START).finditer(firsts):
-        index = match.start()
-        text = contents[index]
-        if text.startswith(SECTION_MARKUP) or (dates and len(text) in DATE_SIZES):
-            found.append(index)
-    return found
+RULES: dict[str, Rule] = {
+    Place.PRELUDE: _prelude_claim,
+    Place.BODY: _text_claim("body"),
+    Place.LISTING: _text_claim("listing"),
+    Place.TAIL: _section_claim,
+}
+"""The rule a text row is checked by, by its place; other places have none."""
 
 
 class _Writer:
-    """Collects the pieces of the output text, and refuses what would not read back."""
+    """Writes the placed rows, and refuses what would not read back."""
 
     def __init__(self, doc: Document, rendering: Rendering) -> None:
         self.doc = doc
         self.rendering = rendering
-        self.parts: list[str] = []
+        self.placed = doc.placed()
+        self.parts: list[str] = [doc.header]
 
-    def path_of(self, node: RowNode) -> str:
-        """Where ``node`` (this very object) stands in the document."""
-        return next((path for path, line, _, _ in _placed(self.doc) if line is node), "?")
-
-    def row(
-        self, line: RowNode, kind: str = Kind.TEXT, tag: str = "i", *, end: bool = False
-    ) -> None:
-        """Write one row; ``end`` marks the last row of a block (for blank rows)."""
-        framing = line.framing
-        if framing is None:
-            framing = self.rendering.frame(Kind(kind), tag, line.text, MEANING)
-            gap = self.rendering.blank if end else ""
-        else:
-            gap = framing.gap
-        if isinstance(line, Title):
-            markup = line.markup or (TITLE_MARKUP if kind == Kind.HEADING else "")
-        else:
-            markup = _MARKUP[kind]
-        content = markup + line.text
-        if framing.hidden:
-            content = content[len(framing.hidden) :]
-        self.parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
-
-    def rows(self, lines: Sequence[RowNode], kind: str = Kind.TEXT) -> None:
-        """Write the rows of one block."""
-        for index, line in enumerate(lines, 1):
-            self.row(line, kind, end=index == len(lines))
+    def write(self) -> None:
+        """Write every row: prefix, markup and text, suffix, line ending, blank rows."""
+        frame, blank, parts = self.rendering.frame, self.rendering.blank, self.parts
+        hidden: list[int] = []  # text rows whose written content is not their text
+        marked: set[int] = set()  # rows of a kind of their own: no place's rule applies
+        text_kind = Kind.TEXT
+        for rows, kind, tag, where, end in self.placed:
+            last = len(rows) - 1 if end else -1
+            for index, line in enumerate(rows):
+                framing = line.framing
+                if framing is None:
+                    framing = frame(kind, tag, line.text, MEANING)
+                    gap = blank if index == last else ""
+                else:
+                    gap = framing.gap
+                if kind is text_kind:
+                    markup = ""
+                elif isinstance(line, Title):
+                    markup = self.title_markup(line, kind)
+                    if kind is Kind.HEADING:
+                        marked.add(len(parts) // 5)
+                else:
+                    markup = _MARKUP[kind]
+                    marked.add(len(parts) // 5)
+                    if kind is not Kind.LEAD and kind is not Kind.PICTURE:
+                        self.check_row(line, kind, where)
+                content = markup + line.text
+                if framing.hidden:
+                    content = content[len(framing.hidden) :]
+                    hidden.append(len(parts) // 5)
+                parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
+        self.check_claims([index for index in hidden if index not in marked], marked)
+        self.check_breaks()
 
     # --- what would not read back -----------------------------------------
+
+    def refused(self, line: RowNode, field: str, reason: str) -> EditError:
+        """The error for ``line``'s ``field``, its path looked up now."""
+        return _refused(self.doc, line, field, reason)
+
+    def title_markup(self, title: Title, kind: Kind) -> str:
+        """The markup a title is written with: the heading's, or none for an entry title."""
+        if kind is not Kind.HEADING:
+            if title.markup:
+                reason = f"an entry title has no markup, not {title.markup!r}"
+                raise self.refused(title, "markup", reason)
+            return ""
+        markup = title.markup or TITLE_MARKUP
+        if markup == BARE_MARKUP and BARE_MARKUP + title.text != HEADING_MARK:
+            reason = (
+                f"the bare site heading is {HEADING_MARK!r};"
+                f" '{BARE_MARKUP}{title.text}' is no page heading"
+            )
+            raise self.refused(title, "text", reason)
+        if markup not in (TITLE_MARKUP, BARE_MARKUP):
+            reason = f"a page heading starts with {TITLE_MARKUP!r}, not {markup!r}"
+            raise self.refused(title, "markup", reason)
+        return markup
+
+    def check_row(self, line: RowNode, kind: Kind, where: str) -> None:
+        """Refuse a row of its own kind (date, subhead, section heading, link target) gone wrong."""
+        text = line.text
+        if kind is Kind.LINK_TARGET:
+            if isinstance(line, Stray):
+                self.check(line, kind, "i", _link_claim, first=False)
+            elif not text.startswith("[") or not LINK_TARGET.match(text):
+                raise self.refused(
+                    line, "text", f"a link target reads '[n] <target>', not {text!r}"
+                )
+        elif kind is Kind.DATE and not DATE.fullmatch(text):
+            reason = f"a date row reads like '8 Jan 2022' (day 1-31), not {text!r}"
+            raise self.refused(line, "text", reason)
+        elif kind is Kind.SUBHEAD and text in HEAD_NAMES:
+            reason = f"a subhead named {text!r} would read back as a section heading"
+            raise self.refused(line, "text", reason)
+        elif kind is Kind.SECTION_HEAD and text != SECTION_NAMES[Kind(where)]:
+            name = SECTION_NAMES[Kind(where)]
+            reason = f"the heading of {_section_class(self.doc, line)} reads {name!r}"
+            raise self.refused(line, "text", reason)
 
     def item_type(self, line: RowNode, kind: str, item_type: str) -> str:
         """The item type a row written as ``kind`` and ``item_type`` reads back with."""
@@ -245,177 +228,82 @@ class _Writer:
         peeled = self.rendering.peel(framing.prefix + content + framing.suffix, is_last=False)
         return peeled.item_type
 
-    def check(self, placed: Placed, rule: Rule, *, first: bool = False) -> None:
+    def check(self, line: RowNode, kind: str, tag: str, rule: Rule, *, first: bool) -> None:
         """Refuse one row that ``rule`` says another row kind would claim."""
-        path, line, kind, tag = placed
         if rule(line.text, "i", first) is None:
             return  # no kind claims it even as an info row (the most claimed item type)
         reason = rule(line.text, self.item_type(line, kind, tag), first)
         if reason is not None:
-            raise _refused(line, path, "text", reason)
+            raise self.refused(line, "text", reason)
 
-    def check_written(
-        self,
-        start: int,
-        rule: Rule,
-        placed: Callable[[], list[Placed]],
-        *,
-        first: bool = False,
-    ) -> None:
-        """Check the rows written since ``start`` at once; look closer at suspects.
+    def flat(self) -> list[tuple[RowNode, Kind, str, str]]:
+        """Each written row with its kind, item type and place, in order (for suspects)."""
+        return [
+            (line, kind, tag, where) for rows, kind, tag, where, _ in self.placed for line in rows
+        ]
 
-        ``_suspects`` finds suspects among the rows' contents (dates too when
-        ``first`` is set: in a listing), ``rule`` judges each, and ``placed``
-        names the written rows (called only for a suspect that ``rule``
-        refuses as an info row). ``first`` says whether the first row opens
-        the page's body, where ``> `` and ``Bild: `` also claim it.
+    def first_row(self) -> int:
+        """The index of the row that opens an article's body or a listing's items, or -1.
+
+        ``> `` (the lead) and ``Bild: `` (the picture) may claim it.
         """
-        contents = self.parts[start + 1 :: 5]
-        if not contents:
+        page = self.doc.page
+        if page is None:
+            return -1
+        index = len(self.doc.prelude) + 1
+        if isinstance(page, Article):
+            if page.picture is not None:
+                return -1
+            index += 0 if page.lead is None else len(page.lead.lines)
+        return index
+
+    def check_claims(self, hidden: list[int], marked: set[int]) -> None:
+        """Check the written rows at once against the rules of their places.
+
+        Suspects are the rows whose written content starts with ``## ``
+        (``#`` for the heading's ``# taz.de``) or is as long as a date
+        and starts with a digit (one search over the first characters),
+        the row that opens the body or listing, and text rows the rendering
+        hid markup of; each suspect is judged by the rule of its place. Rows
+        in ``marked`` (of a kind with its own markup) are no suspects.
+        """
+        contents = self.parts[2::5]
+        firsts = "".join(map(_FIRST, contents))
+        if len(firsts) != len(contents):  # an empty row: no first character
+            firsts = "".join([text[:1] or " " for text in contents])
+        suspects = hidden + [
+            match.start()
+            for match in _SUSPECT.finditer(firsts)
+            if match.start() not in marked
+            and (contents[match.start()][:1] == "#" or len(contents[match.start()]) in DATE_SIZES)
+        ]
+        first = self.first_row()
+        if 0 <= first < len(contents) and contents[first].startswith((LEAD_MARKUP, PICTURE_MARKUP)):
+            suspects.append(first)
+        if not suspects:
             return
-        suspects = _suspects(contents, dates=first)
-        if first and contents[0].startswith((LEAD_MARKUP, PICTURE_MARKUP)):
-            suspects.insert(0, 0)
-        rows: list[Placed] = []
+        flat = self.flat()
         for index in suspects:
-            if rule(contents[index], "i", first and index == 0) is not None:
-                rows = rows or placed()
-                self.check(rows[index], rule, first=first and index == 0)
+            line, kind, tag, where = flat[index]
+            rule = RULES.get(where)
+            if rule is not None and kind is not Kind.SUBHEAD:
+                self.check(line, kind, tag, rule, first=index == first)
 
-    def check_body(self, page: Article) -> None:
-        """Check the rows of the body's paragraphs at once; look closer at suspects."""
-        body = page.body
-        paragraphs = [block.lines for block in body if isinstance(block, Paragraph)]
-        texts = [line.text for lines in paragraphs for line in lines]
-        if not texts:
+    def check_breaks(self) -> None:
+        """Refuse a row whose text holds a line break."""
+        joined = "".join(self.parts[2::5])
+        if "\n" not in joined and "\r" not in joined:
             return
-        suspects = _suspects(texts, dates=True)
-        opening = body[0]
-        if isinstance(opening, Paragraph) and not opening.lines:  # an edit emptied it
-            opening = next(b for b in body if not isinstance(b, Paragraph) or b.lines)
-        first = page.picture is None and isinstance(opening, Paragraph)
-        if first and texts[0].startswith((LEAD_MARKUP, PICTURE_MARKUP)):
-            suspects.insert(0, 0)  # the body's first row, which ``> `` and ``Bild: `` would claim
-        for index in suspects:
-            if _BODY(texts[index], "i", first and index == 0) is not None:
-                line = [line for lines in paragraphs for line in lines][index]
-                placed = (self.path_of(line), line, Kind.TEXT, "i")
-                self.check(placed, _BODY, first=first and index == 0)
-
-    # --- the parts of a page -----------------------------------------------
-
-    def heading(self, title: Title) -> None:
-        """Write the page heading: ``# taz.de -- <title>`` or the bare ``# taz.de``."""
-        markup = title.markup or TITLE_MARKUP
-        if markup == BARE_MARKUP and BARE_MARKUP + title.text != HEADING_MARK:
-            reason = (
-                f"the bare site heading is {HEADING_MARK!r};"
-                f" '{BARE_MARKUP}{title.text}' is no page heading"
-            )
-            raise _refused(title, "page.title", "text", reason)
-        if markup not in (TITLE_MARKUP, BARE_MARKUP):
-            reason = f"a page heading starts with {TITLE_MARKUP!r}, not {markup!r}"
-            raise _refused(title, "page.title", "markup", reason)
-        self.row(title, Kind.HEADING, end=True)
-
-    def item(self, item: Entry | Note | Stray) -> None:
-        if not isinstance(item, Entry):
-            self.row(item, end=True)
-            return
-        if item.title is not None:
-            if item.title.markup:
-                reason = f"an entry title has no markup, not {item.title.markup!r}"
-                raise _refused(item.title, self.path_of(item.title), "markup", reason)
-            self.row(item.title, Kind.ITEM, "l", end=True)
-        self.rows(item.teaser)
-
-    def article(self, page: Article) -> None:
-        self.heading(page.title)
-        if page.lead is not None:
-            self.rows(page.lead.lines, Kind.LEAD)
-        if page.picture is not None:
-            self.row(page.picture, Kind.PICTURE, "m", end=True)
-        first = page.picture is None  # the lead's ``> `` and ``Bild: `` may claim the next row
-        for number, block in enumerate(page.body):
-            if isinstance(block, Paragraph):
-                self.rows(block.lines)
-                first = first and not block.lines
-                continue
-            if isinstance(block, Subhead):
-                if block.text in HEAD_NAMES:
-                    reason = f"a subhead named {block.text!r} would read back as a section heading"
-                    raise _refused(block, f"page.body[{number}]", "text", reason)
-                self.row(block, Kind.SUBHEAD, end=True)
-            else:
-                self.check((f"page.body[{number}]", block, Kind.TEXT, "i"), _BODY, first=first)
-                self.row(block, end=True)
-            first = False
-        self.check_body(page)
-        if page.date is not None:
-            if not DATE.fullmatch(page.date.text):
-                reason = f"a date row reads like '8 Jan 2022' (day 1-31), not {page.date.text!r}"
-                raise _refused(page.date, "page.date", "text", reason)
-            self.row(page.date, Kind.DATE, end=True)
-        for number, stray in enumerate(page.after_date):
-            self.check((f"page.after_date[{number}]", stray, Kind.TEXT, "i"), _section_claim)
-            self.row(stray, end=True)
-        for number, section in enumerate(page.sections):
-            self.section(section, f"page.sections[{number}]")
-
-    def section(self, section: Section | Stray, path: str) -> None:
-        if isinstance(section, Stray):
-            self.check((path, section, Kind.TEXT, "i"), _section_claim)
-            self.row(section, end=True)
-            return
-        name = section.name()
-        if section.heading.text != name:
-            reason = f"the heading of {type(section).__name__} reads {name!r}"
-            raise _refused(section.heading, f"{path}.heading", "text", reason)
-        self.row(section.heading, Kind.SECTION_HEAD, end=True)
-        items: Sequence[RowNode | Entry] = section.items
-        if isinstance(section, Links):
-            self.links(section, path)
-            return
-        last = max(  # blank rows follow the last row that is neither an entry nor a note
-            (i for i, item in enumerate(items) if not isinstance(item, Entry | Note)), default=-1
-        )
-        start = len(self.parts)
-        for index, item in enumerate(items):
-            if isinstance(item, Entry | Note):
-                self.item(item)
-            else:
-                self.row(item, end=index == last)
-        find = functools.partial(_items, f"{path}.items", items)
-        self.check_written(start, _section_claim, find)
-
-    def links(self, section: Links, path: str) -> None:
-        """Write the rows of ``## LINKS``: each a link target ``[n] …`` or a stray row."""
-        last = len(section.items) - 1
-        for index, item in enumerate(section.items):
-            if isinstance(item, Stray):
-                self.check((f"{path}.items[{index}]", item, Kind.TEXT, "i"), _link_claim)
-            elif not item.text.startswith("[") or not LINK_TARGET.match(item.text):
-                reason = f"a link target reads '[n] <target>', not {item.text!r}"
-                raise _refused(item, f"{path}.items[{index}]", "text", reason)
-            self.row(item, Kind.LINK_TARGET, end=index == last)
-
-    def listing(self, page: Listing) -> None:
-        self.heading(page.title)
-        start = len(self.parts)
-        for item in page.items:
-            self.item(item)
-        find = functools.partial(_items, "page.items", page.items)
-        self.check_written(start, _LISTING, find, first=True)
+        for line, *_ in self.flat():
+            if _BREAK.search(line.text):
+                raise self.refused(line, "text", BREAK)
 
 
-def _breaks(doc: Document, contents: list[str]) -> None:
-    """Refuse a row whose text holds a line break (``contents``: the written rows)."""
-    joined = "".join(contents)
-    if "\n" not in joined and "\r" not in joined:
-        return
-    for path, line, _, _ in _placed(doc):
-        if _BREAK.search(line.text):
-            raise _refused(line, path, "text", BREAK)
+def _section_class(doc: Document, heading: RowNode) -> str:
+    """The class name of the section whose heading row is ``heading``."""
+    page = doc.page
+    sections = page.sections if isinstance(page, Article) else ()
+    return next((type(s).__name__ for s in sections if s.heading is heading), "Section")  # type: ignore[union-attr]
 
 
 def serialize(doc: Document, rendering: Rendering | None = None) -> str:
@@ -428,16 +316,6 @@ def serialize(doc: Document, rendering: Rendering | None = None) -> str:
 
     """
     writer = _Writer(doc, rendering or get(doc.rendering))
-    writer.parts.append(doc.header)
-    for number, stray in enumerate(doc.prelude):
-        if _HEADING.fullmatch(stray.text) and writer.item_type(stray, Kind.TEXT, "i") == "i":
-            reason = "a row before the page that reads '# taz.de …' would read back as its heading"
-            raise _refused(stray, f"prelude[{number}]", "text", reason)
-        writer.row(stray)
-    if isinstance(doc.page, Article):
-        writer.article(doc.page)
-    elif isinstance(doc.page, Listing):
-        writer.listing(doc.page)
-    _breaks(doc, writer.parts[2::5])
+    writer.write()
     writer.parts.append(doc.footer)
     return "".join(writer.parts)

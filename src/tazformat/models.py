@@ -47,8 +47,8 @@ __all__ = [
     "Page",
     "Paragraph",
     "Picture",
-    "Place",
     "Placed",
+    "Placement",
     "Related",
     "RowNode",
     "Section",
@@ -79,7 +79,7 @@ NO_SPAN = Span(0, 0, 0, 0)
 """The span of a node that was built in code rather than parsed."""
 
 
-class Place:
+class Placement:
     """Where a row is written, which says what its text must not read as.
 
     The last member of each ``Placed`` row; the serializer checks a row by
@@ -107,8 +107,12 @@ class Place:
 
 Placed = tuple[tuple["RowNode", ...], Kind, str, str, bool]
 """Rows as they are written, one block of them: the rows, their kind, their
-item type (``i``, ``l``, ``m``), their ``Place``, and whether the
+item type (``i``, ``l``, ``m``), their ``Placement``, and whether the
 rendering's blank rows follow the last (where its framing is canonical)."""
+
+
+_TEXT, _LEAD, _ITEM, _SECTION_HEAD = Kind.TEXT, Kind.LEAD, Kind.ITEM, Kind.SECTION_HEAD
+"""The kinds containers place their rows as (a member looked up once: ``Kind.X`` is slow)."""
 
 
 def _place_block(out: list[Placed], lines: tuple[RowNode, ...], kind: Kind, where: str) -> None:
@@ -334,7 +338,8 @@ class Paragraph(_Covered):
 
     def place(self, out: list[Placed], where: str) -> None:
         """Append the paragraph's rows as text rows, blank rows after the last."""
-        _place_block(out, self.lines, Kind.TEXT, where)
+        if self.lines:
+            out.append((self.lines, _TEXT, "i", where, True))
 
     @property
     def plain_text(self) -> str:
@@ -359,7 +364,7 @@ class Lead(_Covered):
 
     def place(self, out: list[Placed], where: str) -> None:
         """Append the lead's rows, blank rows after the last."""
-        _place_block(out, self.lines, Kind.LEAD, where)
+        _place_block(out, self.lines, _LEAD, where)
 
     @property
     def text(self) -> str:
@@ -447,8 +452,9 @@ class Entry(_Covered):
     def place(self, out: list[Placed], where: str) -> None:
         """Append the title as a link item and the teaser as a block."""
         if self.title is not None:
-            out.append(((self.title,), Kind.ITEM, "l", where, True))
-        _place_block(out, self.teaser, Kind.TEXT, where)
+            out.append(((self.title,), _ITEM, "l", where, True))
+        if self.teaser:
+            out.append((self.teaser, _TEXT, "i", where, True))
 
     @property
     def teaser_text(self) -> str:
@@ -505,8 +511,8 @@ class Section(_Covered):
         item row is written as ``item_node``'s kind; entries and notes are
         blocks of their own, and blank rows follow the last other row.
         """
-        out.append(((self.heading,), Kind.SECTION_HEAD, "i", self.head, True))
-        kind = Kind.TEXT if self.item_node is None else self.item_node.kind
+        out.append(((self.heading,), _SECTION_HEAD, "i", self.head, True))
+        kind = _TEXT if self.item_node is None else self.item_node.kind
         items = self.items
         blocks = [i for i, item in enumerate(items) if isinstance(item, Entry | Note)]
         if not blocks:  # one block of rows (links, authors, tags)
@@ -613,21 +619,21 @@ class Article(_Covered):
         for section in self.sections:
             yield from section.rows()
 
-    def place(self, out: list[Placed], where: str = Place.HEADING) -> None:
+    def place(self, out: list[Placed], where: str = Placement.HEADING) -> None:
         """Append every row of the article as it is written, in source order."""
-        self.title.place(out, Place.HEADING)
+        self.title.place(out, Placement.HEADING)
         if self.lead is not None:
-            self.lead.place(out, Place.LEAD)
+            self.lead.place(out, Placement.LEAD)
         if self.picture is not None:
-            self.picture.place(out, Place.PICTURE)
+            self.picture.place(out, Placement.PICTURE)
         for block in self.body:
-            block.place(out, Place.BODY)
+            block.place(out, Placement.BODY)
         if self.date is not None:
-            self.date.place(out, Place.DATE)
+            self.date.place(out, Placement.DATE)
         for stray in self.after_date:
-            stray.place(out, Place.TAIL)
+            stray.place(out, Placement.TAIL)
         for section in self.sections:
-            section.place(out, Place.TAIL)
+            section.place(out, Placement.TAIL)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -685,11 +691,11 @@ class Listing(_Covered):
         for item in self.items:
             yield from item.rows()
 
-    def place(self, out: list[Placed], where: str = Place.HEADING) -> None:
+    def place(self, out: list[Placed], where: str = Placement.HEADING) -> None:
         """Append every row of the listing as it is written, in source order."""
-        self.title.place(out, Place.HEADING)
+        self.title.place(out, Placement.HEADING)
         for item in self.items:
-            item.place(out, Place.LISTING)
+            item.place(out, Placement.LISTING)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -739,9 +745,9 @@ class Document:
 
         Added in version 0.2.0.
         """
-        out: list[Placed] = [(self.prelude, Kind.TEXT, "i", Place.PRELUDE, False)]
+        out: list[Placed] = [(self.prelude, _TEXT, "i", Placement.PRELUDE, False)]
         if self.page is not None:
-            self.page.place(out, Place.HEADING)
+            self.page.place(out, Placement.HEADING)
         return out
 
     @property

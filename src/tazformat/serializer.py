@@ -27,7 +27,7 @@ from collections.abc import Callable
 from operator import itemgetter
 
 from .errors import EditError
-from .models import Article, Document, Place, RowNode, Stray, Title
+from .models import Article, Document, Placement, RowNode, Stray, Title
 from .renderings import Rendering, get
 from .rows import MEANING
 from .vocabulary import (
@@ -49,6 +49,8 @@ __all__ = ["DATE", "EditError", "serialize"]
 
 _MARKUP = {kind.value: kind.markup for kind in Kind}
 """Each kind's markup, by its name."""
+_TEXT, _LEAD, _PICTURE, _HEADING_KIND = Kind.TEXT, Kind.LEAD, Kind.PICTURE, Kind.HEADING
+"""Kinds the loop compares rows' kinds with (a member looked up once: ``Kind.X`` is slow)."""
 
 DATE_SIZES = (10, 11)
 """How long a date row is: ``8 Jan 2022``, ``18 Jan 2022``."""
@@ -124,10 +126,10 @@ def _prelude_claim(text: str, tag: str, first: bool) -> str | None:
 
 HEAD_NAMES = frozenset(SECTION_NAMES.values())
 RULES: dict[str, Rule] = {
-    Place.PRELUDE: _prelude_claim,
-    Place.BODY: _text_claim("body"),
-    Place.LISTING: _text_claim("listing"),
-    Place.TAIL: _section_claim,
+    Placement.PRELUDE: _prelude_claim,
+    Placement.BODY: _text_claim("body"),
+    Placement.LISTING: _text_claim("listing"),
+    Placement.TAIL: _section_claim,
 }
 """The rule a text row is checked by, by its place; other places have none."""
 
@@ -142,38 +144,75 @@ class _Writer:
         self.parts: list[str] = [doc.header]
 
     def write(self) -> None:
-        """Write every row: prefix, markup and text, suffix, line ending, blank rows."""
+        """Write every row: prefix, markup and text, suffix, line ending, blank rows.
+
+        Text rows, most of a page, take the short way; rows of a kind with
+        markup of its own (or a title) are checked as they are written.
+        """
         frame, blank, parts = self.rendering.frame, self.rendering.blank, self.parts
         hidden: list[int] = []  # text rows whose written content is not their text
         marked: set[int] = set()  # rows of a kind of their own: no place's rule applies
-        text_kind = Kind.TEXT
+        text_kind = _TEXT
         for rows, kind, tag, where, end in self.placed:
-            last = len(rows) - 1 if end else -1
-            for index, line in enumerate(rows):
+            start = len(parts)
+            last = start + 5 * (len(rows) - 1) if end else -1  # where the block's last row goes
+            if kind is not text_kind:
+                self.write_marked(rows, kind, tag, where, last, marked)
+                continue
+            for line in rows:
                 framing = line.framing
                 if framing is None:
                     framing = frame(kind, tag, line.text, MEANING)
-                    gap = blank if index == last else ""
+                    gap = blank if len(parts) == last else ""
                 else:
                     gap = framing.gap
-                if kind is text_kind:
-                    markup = ""
-                elif isinstance(line, Title):
-                    markup = self.title_markup(line, kind)
-                    if kind is Kind.HEADING:
-                        marked.add(len(parts) // 5)
-                else:
-                    markup = _MARKUP[kind]
-                    marked.add(len(parts) // 5)
-                    if kind is not Kind.LEAD and kind is not Kind.PICTURE:
-                        self.check_row(line, kind, where)
-                content = markup + line.text
+                content = line.text
                 if framing.hidden:
                     content = content[len(framing.hidden) :]
                     hidden.append(len(parts) // 5)
                 parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
-        self.check_claims([index for index in hidden if index not in marked], marked)
-        self.check_breaks()
+        contents = parts[2::5]
+        self.check_claims(contents, hidden, marked)
+        self.check_breaks(contents)
+
+    def write_marked(
+        self,
+        rows: tuple[RowNode, ...],
+        kind: Kind,
+        tag: str,
+        where: str,
+        last: int,
+        marked: set[int],
+    ) -> None:
+        """Write a block of rows of ``kind`` (not text), each checked as it is written.
+
+        ``last`` is the index in ``parts`` where blank rows follow, or -1.
+        Rows of a kind with markup of its own and the page heading go into
+        ``marked``; an entry title is written as a link item, without markup.
+        """
+        frame, blank, parts = self.rendering.frame, self.rendering.blank, self.parts
+        markup = _MARKUP[kind]
+        for line in rows:
+            framing = line.framing
+            if framing is None:
+                framing = frame(kind, tag, line.text, MEANING)
+                gap = blank if len(parts) == last else ""
+            else:
+                gap = framing.gap
+            if isinstance(line, Title):
+                markup = self.title_markup(line, kind)
+                if kind is _HEADING_KIND:
+                    marked.add(len(parts) // 5)
+            else:
+                marked.add(len(parts) // 5)
+                if kind is not _LEAD and kind is not _PICTURE:
+                    self.check_row(line, kind, where)
+            content = markup + line.text
+            if framing.hidden:
+                content = content[len(framing.hidden) :]
+                if kind is Kind.ITEM:  # an entry title: its place's rule applies
+                    self.check(line, kind, tag, RULES[where], first=False)
+            parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
 
     # --- what would not read back -----------------------------------------
 
@@ -257,7 +296,7 @@ class _Writer:
             index += 0 if page.lead is None else len(page.lead.lines)
         return index
 
-    def check_claims(self, hidden: list[int], marked: set[int]) -> None:
+    def check_claims(self, contents: list[str], hidden: list[int], marked: set[int]) -> None:
         """Check the written rows at once against the rules of their places.
 
         Suspects are the rows whose written content starts with ``## ``
@@ -267,7 +306,6 @@ class _Writer:
         hid markup of; each suspect is judged by the rule of its place. Rows
         in ``marked`` (of a kind with its own markup) are no suspects.
         """
-        contents = self.parts[2::5]
         firsts = "".join(map(_FIRST, contents))
         if len(firsts) != len(contents):  # an empty row: no first character
             firsts = "".join([text[:1] or " " for text in contents])
@@ -289,9 +327,9 @@ class _Writer:
             if rule is not None and kind is not Kind.SUBHEAD:
                 self.check(line, kind, tag, rule, first=index == first)
 
-    def check_breaks(self) -> None:
-        """Refuse a row whose text holds a line break."""
-        joined = "".join(self.parts[2::5])
+    def check_breaks(self, contents: list[str]) -> None:
+        """Refuse a row whose text holds a line break (``contents``: the written rows)."""
+        joined = "".join(contents)
         if "\n" not in joined and "\r" not in joined:
             return
         for line, *_ in self.flat():

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 
 from .models import Article, Line, Paragraph, Subhead
 from .references import strip_references
+from .walk import stretches
 from .wording import looks_like_teaser
 from .wrapping import is_full
 
@@ -74,14 +75,10 @@ def _blocks(lines: Sequence[Line]) -> list[list[str]]:
 
 
 def _runs(article: Article) -> Iterator[tuple[Subhead | None, list[Line]]]:
-    """The body as runs of rows, each after its subhead (if any)."""
-    heading: Subhead | None = None
-    for block in article.body:
-        if isinstance(block, Subhead):
-            heading = block
-            yield heading, []
-        elif isinstance(block, Paragraph):
-            yield heading, list(block.lines)
+    """The body's paragraphs as runs of rows, each after its subhead (if any)."""
+    for stretch in stretches(article):
+        for paragraph in stretch.paragraphs:
+            yield stretch.heading, list(paragraph.lines)
 
 
 def _is_question(block: list[str], has_next: bool) -> bool:
@@ -150,16 +147,15 @@ def is_ticker(article: Article) -> bool:
 
 def _stretches(article: Article) -> Iterator[tuple[Subhead | None, list[tuple[str, bool, bool]]]]:
     """The body between subheads: each row, whether it opens and whether it is a paragraph."""
-    heading: Subhead | None = None
-    rows: list[tuple[str, bool, bool]] = []
-    for block in article.body:
-        if isinstance(block, Subhead):
-            yield heading, rows
-            heading, rows = block, []
-        elif isinstance(block, Paragraph):
-            count = len(block.lines)
-            rows.extend((line.text, i == 0, count == 1) for i, line in enumerate(block.lines))
-    yield heading, rows
+    for stretch in stretches(article):
+        yield (
+            stretch.heading,
+            [
+                (line.text, i == 0, len(paragraph.lines) == 1)
+                for paragraph in stretch.paragraphs
+                for i, line in enumerate(paragraph.lines)
+            ],
+        )
 
 
 def _is_headline(rows: list[tuple[str, bool, bool]], index: int, opens: bool) -> bool:

@@ -143,6 +143,9 @@ class _Unit:
     """The unit ends its capture: it may stop early."""
     cut_end: bool = False
     """The unit ends a capture that was cut inside a row (``Document.truncated``)."""
+    unsure: bool = False
+    """An entry title or teaser read by the wording rules (no link mark): a
+    capture that lost its link rows may read a teaser as a title."""
     text: str = ""
     pattern: re.Pattern[str] = attrs.field(default=re.compile(""))
 
@@ -162,10 +165,30 @@ class _Unit:
         return len(self.text.replace(ELLIPSIS, ""))
 
 
-def _pattern(rows: Sequence[Line]) -> re.Pattern[str]:
+_RESIDUE = re.compile(r"(?: \|){1,2} ?$")
+"""A right frame (`` | |``, or a part of it) left in a row's text where the
+capture was too short to show its rendering (spec § 7.1)."""
+
+_CUT_CHAR = re.compile("[\udc80-\udcff\ufffd]+$")
+"""The bytes of a character the end of a capture cut in two."""
+
+
+def _clean(row: Line) -> Line:
+    """The row without frame residue at its end."""
+    if row.framing is not None and row.framing.suffix:
+        return row
+    text = _RESIDUE.sub("", row.text)
+    if row.truncated:  # the proxy's cut mark stands before the residue
+        text = _RESIDUE.sub("", text.removesuffix(ELLIPSIS)) + ELLIPSIS
+    return row if text == row.text else attrs.evolve(row, text=text)
+
+
+def _pattern(rows: Sequence[Line], cut_end: bool = False) -> re.Pattern[str]:
     parts = []
-    for row in rows:
+    for at, row in enumerate(rows):
         text = _fold(row.text)
+        if cut_end and at == len(rows) - 1:
+            text = _CUT_CHAR.sub("", text)
         if row.truncated:
             kept = text.removesuffix(ELLIPSIS).rstrip(REPLACEMENT)
             parts.append(re.escape(kept) + ".*?")
@@ -174,8 +197,10 @@ def _pattern(rows: Sequence[Line]) -> re.Pattern[str]:
     return re.compile(" ".join(parts), re.DOTALL)
 
 
-def _make(kind: str, rows: Sequence[Line], index: int, head: str = "") -> _Unit:
-    rows = tuple(rows)
+def _make(
+    kind: str, rows: Sequence[Line], index: int, head: str = "", *, unsure: bool = False
+) -> _Unit:
+    rows = tuple(_clean(row) for row in rows)
     return _Unit(
         kind,
         rows,
@@ -184,17 +209,30 @@ def _make(kind: str, rows: Sequence[Line], index: int, head: str = "") -> _Unit:
         cut_rows=any(row.truncated for row in rows),
         text=_fold(" ".join(row.text for row in rows)),
         pattern=_pattern(rows),
+        unsure=unsure,
     )
+
+
+def _gap(row: Line) -> str:
+    """The blank rows after a row."""
+    return "" if row.framing is None else row.framing.gap
+
+
+def _linked(title: Title) -> bool:
+    """Say whether an entry title was read by its link mark (entries.py rule 1)."""
+    prefix = "" if title.framing is None else title.framing.prefix
+    return any(mark in prefix for mark in ("=>", "DIR", "(DIR)")) or prefix.startswith("1")
 
 
 def _entry_units(items: Iterable[object], index: int, head: str) -> list[_Unit]:
     found: list[_Unit] = []
     for item in items:
         if isinstance(item, Entry):
+            unsure = item.title is None or not _linked(item.title)
             if item.title is not None:
-                found.append(_make("entry-title", [item.title], index, head))
+                found.append(_make("entry-title", [item.title], index, head, unsure=unsure))
             if item.teaser:
-                found.append(_make("entry-teaser", item.teaser, index, head))
+                found.append(_make("entry-teaser", item.teaser, index, head, unsure=unsure))
         elif isinstance(item, Note):
             found.append(_make("note", [item], index, head))
     return found
@@ -236,7 +274,19 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         return []
     found = _page_units(doc.page, index)
     if found:
-        found[-1] = attrs.evolve(found[-1], end=True, cut_end=doc.truncated)
+        last = found[-1]
+        found[-1] = attrs.evolve(
+            last, end=True, cut_end=doc.truncated, pattern=_pattern(last.rows, doc.truncated)
+        )
+    if (
+        doc.truncated
+        and len(found) > 1
+        and found[-1].kind == found[-2].kind == "paragraph"
+        and not _gap(found[-2].rows[-1])
+    ):
+        # where no blank row shows it, the end of the paragraph before a row cut
+        # inside was read from the cut row's length (§ 2.5): it may go on
+        found[-2] = attrs.evolve(found[-2], end=True)
     return found
 
 
@@ -255,9 +305,21 @@ def units(doc: Document) -> tuple[tuple[str, str, bool], ...]:
 # --- agreement ---------------------------------------------------------------
 
 
+_ENTRY_KINDS = {"entry-title", "entry-teaser"}
+
+
+def _same_kind(a: _Unit, b: _Unit) -> bool:
+    """Say whether two versions are of one kind (an unsure entry row of either)."""
+    if a.head != b.head:
+        return False
+    if a.kind == b.kind:
+        return True
+    return {a.kind, b.kind} == _ENTRY_KINDS and (a.unsure or b.unsure)
+
+
 def _agree(a: _Unit, b: _Unit) -> bool:
     """Say whether two versions are one unit (damage allowed for)."""
-    if a.kind != b.kind or a.head != b.head:
+    if not _same_kind(a, b):
         return False
     if a.text == b.text or a.pattern.fullmatch(b.text) or b.pattern.fullmatch(a.text):
         return True
@@ -305,6 +367,8 @@ def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
         row, before = unit.rows[at], unit.rows[at - 1]
         for previous, following in itertools.pairwise(others):
             if previous.kind != "paragraph" or following.kind != "paragraph":
+                continue
+            if previous.end or following.cut_end:  # an end the cut may have made
                 continue
             if _starts(row, following.text) and _ends(before, previous.text):
                 points.append(at)
@@ -384,8 +448,7 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
     for si, fj in pairs:
         gap_slots, gap_units = slots[i:si], list(found[j:fj])
         if len(gap_slots) == len(gap_units) and all(
-            s.kind == u.kind and s.versions[0].head == u.head
-            for s, u in zip(gap_slots, gap_units, strict=True)
+            _same_kind(s.versions[0], u) for s, u in zip(gap_slots, gap_units, strict=True)
         ):
             # the same units in the same place, in other words: versions of them
             for slot, unit in zip(gap_slots, gap_units, strict=True):
@@ -401,35 +464,47 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
 
 def _best(slot: _Slot) -> _Unit:
     """The undamaged version, else the one with the most text; first input first."""
-    return max(slot.versions, key=lambda u: (not u.damaged, not u.cut_rows, u.size, -u.input))
+    return max(
+        slot.versions,
+        key=lambda u: (not u.damaged, not u.cut_rows, not u.unsure, u.size, -u.input),
+    )
 
 
-def _drop_loose_ends(slots: list[_Slot], truncated: set[int]) -> list[_Slot]:
+_WORD = re.compile(r"\w")
+"""A cut end without a letter or digit is markup cut short (``#`` of ``## ``)."""
+
+_MARKS = ("(IMG) Bild:", "Bild:", "(DIR)", "=>")
+"""Row marks a cut may leave alone on a row (§ 4.2)."""
+
+
+def _markup(text: str) -> bool:
+    """Say whether a cut end's text holds only markup cut short."""
+    return not _WORD.search(text) or any(mark.startswith(text) for mark in _MARKS)
+
+
+def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
     """The slots less each loose end.
 
-    A loose end is the cut end of a capture that no other capture holds,
-    where another capture reaches past the unit before it (a row cut inside
-    may read as another kind, or as an empty row).
+    A loose end is a unit every version of which is the cut end of its
+    capture, where a capture that does not hold it reaches past the unit
+    before it (a row cut inside may read as another kind, or as an empty row),
+    or that holds no letter or digit (the markup of a row cut short).
     """
     kept = []
     for position, slot in enumerate(slots):
-        version = slot.versions[0]
-        if len(slot.versions) == 1 and version.end and version.input in truncated:
+        if all(v.cut_end for v in slot.versions):
+            holders = {v.input for v in slot.versions}
             before = max(
-                (
-                    p
-                    for p in range(position)
-                    if any(v.input == version.input for v in slots[p].versions)
-                ),
+                (p for p in range(position) if any(v.input in holders for v in slots[p].versions)),
                 default=-1,
             )
             beyond = any(
-                v.input != version.input
+                v.input not in holders
                 for other in slots[before + 1 :]
                 if other is not slot
                 for v in other.versions
             )
-            if beyond or not version.text:
+            if beyond or all(_markup(v.text) for v in slot.versions):
                 continue
         kept.append(slot)
     return kept
@@ -569,6 +644,22 @@ def _most_complete(docs: Sequence[Document], captures: Sequence[list[_Unit]]) ->
     )
 
 
+def _page_kind(docs: Sequence[Document]) -> bool:
+    """Whether the page is a listing.
+
+    A capture that stops inside the row after its title reads as a listing
+    (§ 4.2); the page is of the kind the captures that reach further read.
+    """
+    kinds = {
+        isinstance(doc.page, Listing)
+        for index, doc in enumerate(docs)
+        if sum(not u.cut_end for u in _units(doc, index)) > 1
+    }
+    if len(kinds) == 1:
+        return kinds.pop()
+    return isinstance(docs[0].page, Listing)
+
+
 def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
     """The page as complete as its captures allow, in one rendering's canonical form.
 
@@ -609,12 +700,19 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
                 inputs=(0, index),
                 texts=(text_a, text_b),
             )
-    captures = _split_joined([_units(doc, index) for index, doc in enumerate(docs)])
+    listing = _page_kind(docs)
+    captures = _split_joined(
+        [
+            _units(doc, index)
+            if isinstance(doc.page, Listing) == listing
+            else _units(doc, index)[:1]
+            for index, doc in enumerate(docs)
+        ]
+    )
     slots = [_Slot([unit]) for unit in captures[0]]
     for found in captures[1:]:
         slots = _add(slots, found)
-    truncated = {index for index, doc in enumerate(docs) if doc.truncated}
-    slots = _drop_loose_ends(slots, truncated)
+    slots = _drop_loose_ends(slots)
     chosen = [_best(slot) for slot in slots]
     sources, conflicts = [], []
     for position, (slot, unit) in enumerate(zip(slots, chosen, strict=True)):
@@ -643,6 +741,6 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
             sources[-1] = attrs.evolve(sources[-1], text=whole[0].text, input=whole[0].input)
     base = _most_complete(docs, captures)
     name = rendering or docs[base].rendering
-    page = _build(chosen, isinstance(docs[base].page, Listing))
+    page = _build(chosen, listing)
     document = convert(Document(name, page), name)
     return Merged(document, tuple(sources), tuple(conflicts))

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from lark import Token
@@ -49,8 +48,8 @@ def line_of(row: Row) -> str:
 
 
 def lines_of(rows: Sequence[Row]) -> list[str]:
-    """The lines of ``rows`` (``line_of`` each), made without a Python-level step a row."""
-    return list(map("{}{}\n".format, map(itemgetter(0), rows), map(itemgetter(1), rows)))
+    """The lines of ``rows`` (``line_of`` each)."""
+    return [f"{row.item_type}{row.content}\n" for row in rows]
 
 
 def _lines(text: object) -> list[str]:
@@ -103,24 +102,24 @@ class _Reading:
     it was copied; the lines are shared.
     """
 
-    __slots__ = ("index", "lines", "runs")
+    __slots__ = ("index", "lines")
 
-    def __init__(self, lines: list[str], runs: dict[str, bytes], index: int = 0) -> None:
+    def __init__(self, lines: list[str], index: int = 0) -> None:
         self.lines = lines
-        self.runs = runs
-        """Per run terminal (on first need): byte ``i`` is 1 when row ``i`` alone matches it."""
         self.index = index
 
     def __copy__(self) -> _Reading:
-        return _Reading(self.lines, self.runs, self.index)
+        return _Reading(self.lines, self.index)
 
-    def run_end(self, name: str, fits: Callable[[str], object], start: int) -> int:
-        """The index just past the run of rows from ``start`` that each match ``fits``."""
-        flags = self.runs.get(name)
-        if flags is None:
-            flags = self.runs[name] = bytes(map(bool, map(fits, self.lines)))
-        end = flags.find(0, start)
-        return len(self.lines) if end < 0 else end
+    def run_end(self, fits: Callable[[str], object], start: int) -> int:
+        """The index just past the run of rows from ``start`` that each match ``fits``.
+
+        Only the run's rows and the one after it are matched, not every row.
+        """
+        lines, end = self.lines, start
+        while end < len(lines) and fits(lines[end]):
+            end += 1
+        return end
 
 
 class RowLexer(Lexer):
@@ -161,7 +160,7 @@ class RowLexer(Lexer):
         """
         reading: object = lexer_state.line_ctr
         if not isinstance(reading, _Reading):
-            reading = _Reading(_lines(lexer_state.text), {})
+            reading = _Reading(_lines(lexer_state.text))
             lexer_state.line_ctr = reading  # type: ignore[assignment]
         lines = reading.lines
         total = len(lines)
@@ -174,7 +173,7 @@ class RowLexer(Lexer):
             end = index + 1
             fits = self.rows.get(name)
             if fits is not None:
-                end = reading.run_end(name, fits, end)
+                end = reading.run_end(fits, end)
                 line = "".join(lines[index:end])
             token = Token(name, line, None, index + 1, 1, end)
             reading.index = index = end

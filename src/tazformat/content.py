@@ -22,7 +22,21 @@ from collections.abc import Iterable
 import attrs
 
 from .damage import ELLIPSIS, REPLACEMENT
-from .models import Article, Document, Entry, Line, Listing, Note, Paragraph, Stray, Subhead
+from .models import (
+    DateRow,
+    Document,
+    Entry,
+    Lead,
+    Line,
+    Note,
+    Paragraph,
+    Picture,
+    Section,
+    Stray,
+    Subhead,
+    Title,
+)
+from .walk import Visitor, visit
 
 __all__ = ["Unit", "content_units", "same_content"]
 
@@ -57,51 +71,66 @@ def _unit(kind: str, rows: Iterable[Line]) -> Unit:
     return Unit(kind, tuple(rows))
 
 
-def _entry_units(kind: str, items: Iterable[object]) -> list[Unit]:
-    units = []
-    for item in items:
-        if isinstance(item, Entry):
-            if item.title is not None:
-                units.append(_unit(f"{kind}-title", [item.title]))
-            if item.teaser:
-                units.append(_unit(f"{kind}-teaser", item.teaser))
-        elif isinstance(item, Note):
-            units.append(_unit("note", [item]))
-    return units
+class _Units(Visitor):
+    """Collects the units of a page as ``visit`` leads it through its parts.
 
+    Body rows between subheads and stray rows make one ``text`` unit; a
+    tail section gives a ``section`` unit for its heading, then one unit an
+    item: named by the section's name (``tags``) for a row item, or
+    ``related-title``/``related-teaser`` for an entry (``entry-…`` in a
+    listing). Stray rows are no content.
+    """
 
-def _article_units(page: Article) -> list[Unit]:
-    units = [_unit("title", [page.title])]
-    if page.lead is not None:
-        units.append(_unit("lead", page.lead.lines))
-    if page.picture is not None:
-        units.append(_unit("picture", [page.picture]))
-    text: list[Line] = []
-    for block in page.body:
-        if isinstance(block, Paragraph):
-            text.extend(block.lines)
-            continue
-        if text:
-            units.append(_unit("text", text))
-            text = []
-        if isinstance(block, Subhead):
-            units.append(_unit("subhead", [block]))
-    if text:
-        units.append(_unit("text", text))
-    if page.date is not None:
-        units.append(_unit("date", [page.date]))
-    for section in page.sections:
-        if isinstance(section, Stray):
-            continue
-        heading = section.heading
-        units.append(_unit("section", [heading]))
-        units += _entry_units("related", section.items)
-        units += [
-            _unit(heading.text.lower(), [item])
-            for item in section.items
-            if isinstance(item, Line) and not isinstance(item, Note)  # strays are no content
-        ]
-    return units
+    def __init__(self) -> None:
+        self.units: list[Unit] = []
+        self._text: list[Line] = []
+
+    def _add(self, kind: str, rows: Iterable[Line]) -> None:
+        self.flush()
+        self.units.append(_unit(kind, rows))
+
+    def flush(self) -> None:
+        """End the body text gathered so far as one ``text`` unit."""
+        if self._text:
+            self.units.append(_unit("text", self._text))
+            self._text = []
+
+    def title(self, title: Title) -> None:
+        self._add("title", [title])
+
+    def lead(self, lead: Lead) -> None:
+        self._add("lead", lead.lines)
+
+    def picture(self, picture: Picture) -> None:
+        self._add("picture", [picture])
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        self._text.extend(paragraph.lines)
+
+    def subhead(self, subhead: Subhead) -> None:
+        self._add("subhead", [subhead])
+
+    def stray(self, stray: Stray, section: Section | None) -> None:
+        self.flush()  # a stray row ends the text around it, and is no content
+
+    def date(self, date: DateRow) -> None:
+        self._add("date", [date])
+
+    def section(self, section: Section) -> None:
+        self._add("section", [section.heading])
+
+    def item(self, item: Line, section: Section) -> None:
+        self._add(section.heading.text.lower(), [item])
+
+    def entry(self, entry: Entry, section: Section | None) -> None:
+        kind = "entry" if section is None else "related"
+        if entry.title is not None:
+            self._add(f"{kind}-title", [entry.title])
+        if entry.teaser:
+            self._add(f"{kind}-teaser", entry.teaser)
+
+    def note(self, note: Note, section: Section | None) -> None:
+        self._add("note", [note])
 
 
 def content_units(doc: Document) -> tuple[Unit, ...]:
@@ -109,11 +138,9 @@ def content_units(doc: Document) -> tuple[Unit, ...]:
 
     Added in version 0.1.0.
     """
-    if isinstance(doc.page, Article):
-        return tuple(_article_units(doc.page))
-    if isinstance(doc.page, Listing):
-        return tuple([_unit("title", [doc.page.title]), *_entry_units("entry", doc.page.items)])
-    return ()
+    units = visit(doc.page, _Units())
+    units.flush()
+    return tuple(units.units)
 
 
 def _matches(a: Unit, b: Unit, *, a_cut: bool = False, b_cut: bool = False) -> bool:

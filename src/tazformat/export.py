@@ -4,29 +4,37 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
 from . import structure
 from .errors import document_expected
 from .models import (
+    SECTIONS,
     Article,
-    Authors,
     Dateline,
+    DateRow,
     Diagnostic,
     Document,
     Entry,
+    Lead,
+    Line,
     Links,
     LinkTarget,
     Listing,
     Paragraph,
+    Picture,
     RowNode,
+    Section,
+    Stray,
     Subhead,
     Tags,
+    Title,
     single_blanks,
 )
 from .references import strip_references
+from .walk import Visitor, section_key, visit
 
 SCHEMA = "document.schema.json"
 """The schema file, in ``tazformat/schema/``."""
@@ -77,6 +85,28 @@ def links(article: Article) -> list[dict[str, Any]]:
     return found
 
 
+class BodyText(Visitor):
+    """Collects the body's paragraphs and subheads as plain text, in ``blocks``.
+
+    The blocks of ``body_text``; a subclass adds the page's other parts.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        rows = [line.text for line in paragraph.lines if line.text.strip() != "##"]
+        self.blocks.append(single_blanks(strip_references(" ".join(rows))))
+
+    def subhead(self, subhead: Subhead) -> None:
+        self.blocks.append(single_blanks(subhead.text))
+
+
+def body_blocks(article: Article) -> list[str]:
+    """The body's paragraphs and subheads as plain text, in order, empty ones left out."""
+    return [block for block in visit(article, BodyText()).blocks if block]
+
+
 def body_text(article: Article) -> str:
     """The body as plain text.
 
@@ -86,28 +116,58 @@ def body_text(article: Article) -> str:
     subheads (``## `` with nothing after, or ``##`` where the capture trimmed
     the blank) are no text.
     """
-    blocks = []
-    for block in article.body:
-        if isinstance(block, Paragraph):
-            rows = [line.text for line in block.lines if line.text.strip() != "##"]
-            blocks.append(single_blanks(strip_references(" ".join(rows))))
-        elif isinstance(block, Subhead):
-            blocks.append(single_blanks(block.text))
-    return "\n\n".join(block for block in blocks if block)
+    return "\n\n".join(body_blocks(article))
 
 
-def _cut(lines: Iterable[RowNode]) -> bool:
-    return any(line.truncated for line in lines)
+_PARTS = ("title", "lead", "picture", "subheads", "body", "date")
+"""The fields of a page that are no tail section, in the order ``truncated_fields`` names them."""
 
 
-def _entries_cut(name: str, entries: Sequence[Entry]) -> list[str]:
-    found = []
-    for index, entry in enumerate(entries):
+class _Cut(Visitor):
+    """Collects the ``to_dict`` fields that hold a row a proxy cut."""
+
+    def __init__(self) -> None:
+        self.fields: set[str] = set()
+        self.entries: list[str] = []
+        self._counts: dict[str, int] = {}
+
+    def _rows(self, name: str, rows: Iterable[RowNode]) -> None:
+        if any(row.truncated for row in rows):
+            self.fields.add(name)
+
+    def title(self, title: Title) -> None:
+        self._rows("title", [title])
+
+    def lead(self, lead: Lead) -> None:
+        self._rows("lead", lead.lines)
+
+    def picture(self, picture: Picture) -> None:
+        self._rows("picture", [picture])
+
+    def subhead(self, subhead: Subhead) -> None:
+        self._rows("subheads", [subhead])
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        self._rows("body", paragraph.lines)
+
+    def date(self, date: DateRow) -> None:
+        self._rows("date", [date])
+
+    def item(self, item: Line, section: Section) -> None:
+        self._rows(section_key(section), [item])
+
+    def stray(self, stray: Stray, section: Section | None) -> None:
+        if section is not None and section.item_node is not None:  # a row among rows
+            self._rows(section_key(section), [stray])
+
+    def entry(self, entry: Entry, section: Section | None) -> None:
+        name = "entries" if section is None else section_key(section)
+        index = self._counts.get(name, 0)
+        self._counts[name] = index + 1
         if entry.title is not None and entry.title.truncated:
-            found.append(f"{name}[{index}].title")
-        if _cut(entry.teaser):
-            found.append(f"{name}[{index}].teaser")
-    return found
+            self.entries.append(f"{name}[{index}].title")
+        if any(line.truncated for line in entry.teaser):
+            self.entries.append(f"{name}[{index}].teaser")
 
 
 def truncated_fields(page: Article | Listing) -> list[str]:
@@ -115,22 +175,39 @@ def truncated_fields(page: Article | Listing) -> list[str]:
 
     Entries are named by index: ``entries[3].title``, ``related[0].teaser``.
     """
-    if isinstance(page, Listing):
-        return ["title"] * page.title.truncated + _entries_cut("entries", page.entries)
-    parts: list[tuple[str, Iterable[RowNode]]] = [
-        ("title", [page.title]),
-        ("lead", page.lead.lines if page.lead else []),
-        ("picture", [page.picture] if page.picture else []),
-        ("subheads", page.subheads),
-        ("body", [line for paragraph in page.paragraphs for line in paragraph.lines]),
-        ("date", [page.date] if page.date else []),
-    ]
-    sections: list[tuple[str, Iterable[RowNode]]] = [
-        (kind.__name__.lower(), [i for s in page.sections if isinstance(s, kind) for i in s.items])
-        for kind in (Links, Authors, Tags)
-    ]
-    found = [name for name, lines in parts + sections if _cut(lines)]
-    return found + _entries_cut("related", page.related)
+    cut = visit(page, _Cut())
+    names = [*_PARTS, *(section_key(kind) for kind in SECTIONS if kind.item_node is not None)]
+    return [name for name in names if name in cut.fields] + cut.entries
+
+
+class _Sections(Visitor):
+    """Collects each tail section's items: a row item as its text, an entry as a dict."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[Any]] = {section_key(kind): [] for kind in SECTIONS}
+
+    def item(self, item: Line, section: Section) -> None:
+        self.found[section_key(section)].append(single_blanks(item.text))
+
+    def entry(self, entry: Entry, section: Section | None) -> None:
+        if section is not None:
+            self.found[section_key(section)].append(_entry(entry))
+
+
+def _sections(article: Article) -> dict[str, Any]:
+    """The tail sections' fields, in the grammar's order, each there if empty.
+
+    ``links`` pairs the inline references with their targets; ``tags_unique``
+    follows ``tags``; every other section gives its items (``_Sections``).
+    """
+    found = visit(article, _Sections()).found
+    data: dict[str, Any] = {}
+    for kind in SECTIONS:
+        key = section_key(kind)
+        data[key] = links(article) if kind is Links else found[key]
+        if kind is Tags:
+            data["tags_unique"] = list(dict.fromkeys(found[key]))
+    return data
 
 
 def _dateline(dateline: Dateline) -> dict[str, Any]:
@@ -159,11 +236,7 @@ def _article(article: Article) -> dict[str, Any]:
         "dateline": None if dateline is None else _dateline(dateline),
         "subheads": [subhead.text for subhead in article.subheads],
         "date": date.isoformat() if date is not None else None,
-        "links": links(article),
-        "authors": list(article.authors),
-        "tags": list(article.tags),
-        "tags_unique": list(dict.fromkeys(article.tags)),
-        "related": [_entry(entry) for entry in article.related],
+        **_sections(article),
         "text": body_text(article),
         "turns": structure.turns(article),
         "ticker": structure.ticker(article),

@@ -14,11 +14,29 @@ from typing import Any
 
 from .errors import document_expected
 from .export import links, to_dict
-from .models import Article, Document, Entry, Listing, Paragraph, Subhead
+from .models import (
+    SECTIONS,
+    Article,
+    DateRow,
+    Document,
+    Entry,
+    Lead,
+    Line,
+    Listing,
+    Paragraph,
+    Picture,
+    Related,
+    Section,
+    Subhead,
+    Title,
+)
 from .references import REFERENCE
+from .walk import Visitor, section_key, visit
 
 _SPECIAL = re.compile(r"([\\`*_<>\[\]])")
 _BLOCK_START = re.compile(r"^([#>+-]|\d+\.)")
+ROW_SECTIONS = [section_key(kind) for kind in SECTIONS if kind.item_node is Line]
+"""The tail sections of plain rows (authors, tags), given in the front matter."""
 
 
 def _inline(text: str) -> str:
@@ -63,22 +81,56 @@ def _entry(entry: Entry) -> str:
     return f"- {title or teaser}"
 
 
-def _article(page: Article, data: dict[str, Any]) -> list[str]:
+ENTRY_HEADINGS: dict[type[Section], str] = {Related: "Artikel zum Thema"}
+"""The Markdown heading of each tail section of entries (others: the section's name)."""
+
+
+class _Markdown(Visitor):
+    """Collects the Markdown blocks of a page, in page order.
+
+    A tail section of entries follows the date as a heading and a list; a
+    section of rows goes to the front matter (``to_dict``), not here.
+    """
+
+    def __init__(self, targets: set[int], *, listing: bool = False) -> None:
+        self.blocks: list[str] = []
+        self.entries: dict[type[Section] | None, list[str]] = {None: []} if listing else {}
+        """The entries by the kind of their section (``None``: a listing's, a list even empty)."""
+        self._targets = targets
+
+    def title(self, title: Title) -> None:
+        self.blocks.append(f"# {_escape(title.text)}")
+
+    def lead(self, lead: Lead) -> None:
+        self.blocks.append(f"> {_escape(lead.text)}")
+
+    def picture(self, picture: Picture) -> None:
+        self.blocks.append(f"*Bild: {_escape(picture.text)}*")
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        self.blocks.append(_with_links(paragraph.text, self._targets))
+
+    def subhead(self, subhead: Subhead) -> None:
+        self.blocks.append(f"## {_escape(subhead.text)}")
+
+    def date(self, date: DateRow) -> None:
+        self.blocks.append(f"*{date.text}*")
+
+    def entry(self, entry: Entry, section: Section | None) -> None:
+        kind = None if section is None else type(section)
+        self.entries.setdefault(kind, []).append(_entry(entry))
+
+    def finish(self) -> list[str]:
+        """The blocks, then each kind of entries as a list (under its heading in an article)."""
+        for kind, items in self.entries.items():
+            heading = "" if kind is None else f"## {ENTRY_HEADINGS.get(kind, kind.name())}\n\n"
+            self.blocks.append(heading + "\n".join(items))
+        return self.blocks
+
+
+def _article(page: Article) -> list[str]:
     targets = {link["number"]: link["url"] for link in links(page) if link["url"]}
-    blocks = [f"# {_escape(page.title.text)}"]
-    if page.lead is not None:
-        blocks.append(f"> {_escape(page.lead.text)}")
-    if page.picture is not None:
-        blocks.append(f"*Bild: {_escape(page.picture.text)}*")
-    for block in page.body:
-        if isinstance(block, Paragraph):
-            blocks.append(_with_links(block.text, set(targets)))
-        elif isinstance(block, Subhead):
-            blocks.append(f"## {_escape(block.text)}")
-    if page.date is not None:
-        blocks.append(f"*{page.date.text}*")
-    if page.related:
-        blocks.append("## Artikel zum Thema\n\n" + "\n".join(_entry(e) for e in page.related))
+    blocks = visit(page, _Markdown(set(targets))).finish()
     if targets:
         blocks.append("\n".join(f"[{n}]: <{url}>" for n, url in sorted(targets.items())))
     return blocks
@@ -99,11 +151,11 @@ def to_markdown(doc: Document) -> str:
     data = to_dict(doc)
     page = doc.page
     if isinstance(page, Article):
-        keys = ["title", "kicker", "headline", "date", "dateline", "authors", "tags"]
-        blocks = _article(page, data)
+        keys = ["title", "kicker", "headline", "date", "dateline", *ROW_SECTIONS]
+        blocks = _article(page)
     elif isinstance(page, Listing):
         keys = ["title"]
-        blocks = [f"# {_escape(page.title.text)}", "\n".join(_entry(e) for e in page.entries)]
+        blocks = visit(page, _Markdown(set(), listing=True)).finish()
     else:
         keys, blocks = [], []
     front = _front_matter(data, [*keys, "rendering", "truncated"])

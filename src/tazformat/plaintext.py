@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from .errors import document_expected
-from .export import body_text
-from .models import Article, Document, Entry, Listing
+from .export import BodyText
+from .models import DateRow, Document, Entry, Lead, Picture, Section, Title
 from .vocabulary import PICTURE_MARKUP
+from .walk import visit
 
 
-def _entry(entry: Entry) -> str:
-    title = entry.title.text if entry.title is not None else ""
-    return "\n".join(part for part in (title, entry.teaser_text) if part)
+class _Text(BodyText):
+    """The blocks a reader reads: title, lead, picture, body, date; or a listing's entries."""
+
+    def title(self, title: Title) -> None:
+        self.blocks.append(title.text)
+
+    def lead(self, lead: Lead) -> None:
+        self.blocks.append(lead.text)
+
+    def picture(self, picture: Picture) -> None:
+        self.blocks.append(PICTURE_MARKUP + picture.text)
+
+    def date(self, date: DateRow) -> None:
+        self.blocks.append(date.text)
+
+    def entry(self, entry: Entry, section: Section | None) -> None:
+        if section is None:  # a listing's entry; an article's related ones are not its text
+            title = entry.title.text if entry.title is not None else ""
+            self.blocks.append("\n".join(part for part in (title, entry.teaser_text) if part))
 
 
 def to_text(doc: Document) -> str:
@@ -23,17 +40,7 @@ def to_text(doc: Document) -> str:
     """
     if not isinstance(doc, Document):
         raise document_expected("to_text", doc)
-    page = doc.page
-    if isinstance(page, Listing):
-        blocks = [page.title.text, *(_entry(entry) for entry in page.entries)]
-    elif isinstance(page, Article):
-        blocks = [
-            page.title.text,
-            page.lead.text if page.lead is not None else "",
-            PICTURE_MARKUP + page.picture.text if page.picture is not None else "",
-            body_text(page),
-            page.date.text if page.date is not None else "",
-        ]
-    else:
+    if doc.page is None:
         return ""
+    blocks = visit(doc.page, _Text()).blocks
     return "\n\n".join(block for block in blocks if block) + "\n"

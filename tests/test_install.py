@@ -36,6 +36,7 @@ INTERPRETED = (
     "codes",
     "merging",
     "grouping",
+    "walk",
     "renderings.base",
     "renderings.residue",
 )

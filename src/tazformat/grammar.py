@@ -1,6 +1,7 @@
 r"""The Lark parser over rows, built once and cached.
 
-The grammar (``grammar/taz.lark``, shipped inside the package) is LALR with
+The grammar (the project's top-level ``grammar/taz.lark``, which every
+wheel carries as ``tazformat/grammar/taz.lark``) is LALR with
 one terminal per row (or run of rows). The parser reads the peeled rows
 themselves through the row lexer (``tazformat.lexer``), which matches each
 row, as its line ``<item type><content>\n``, against the grammar's own

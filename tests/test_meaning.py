@@ -286,6 +286,21 @@ def test_markdown_escapes_what_markdown_would_read() -> None:
     assert "\\*Stern\\* und \\[Klammer\\] 1. Liga" in markdown
 
 
+@pytest.mark.parametrize(
+    ("row", "shown"),
+    [
+        ("1. Liga: Der Aufsteiger gewinnt.", "1\\. Liga: Der Aufsteiger gewinnt."),
+        ("12) Punkt zwölf.", "12\\) Punkt zwölf."),
+        ("- Gedankenstrich am Anfang.", "\\- Gedankenstrich am Anfang."),
+        ("2025 war ein gutes Jahr.", "2025 war ein gutes Jahr."),
+    ],
+)
+def test_markdown_escapes_a_paragraph_that_would_start_a_list(row: str, shown: str) -> None:
+    """A backslash escapes punctuation only: the dot of ``1.`` is escaped, not the digit."""
+    text = f"| # taz.de -- A: B | |\n| > x | |\n| {row} | |\n"
+    assert f"\n\n{shown}\n" in tazformat.to_markdown(tazformat.loads(text))
+
+
 def test_listing_exports() -> None:
     text = "| # taz.de -- Nord | |\n| Hafen: Kräne | |\n| Seit Montag wird gestreikt. | |\n"
     doc = tazformat.loads(text)

@@ -34,7 +34,11 @@ from .references import REFERENCE
 from .walk import Visitor, section_key, visit
 
 _SPECIAL = re.compile(r"([\\`*_<>\[\]])")
-_BLOCK_START = re.compile(r"^([#>+-]|\d+\.)")
+_BLOCK_MARK = re.compile(r"^([#>+-])")
+"""A paragraph start that Markdown would read as a heading, quote or list item."""
+_ORDERED = re.compile(r"^(\d+)([.)])")
+"""An ordered list item's start: its digits stay, its ``.`` or ``)`` is escaped
+(a backslash escapes punctuation only, so ``\1.`` would show the backslash)."""
 ROW_SECTIONS = [section_key(kind) for kind in SECTIONS if kind.item_node is Line]
 """The tail sections of plain rows (authors, tags), given in the front matter."""
 
@@ -44,9 +48,14 @@ def _inline(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def _block(text: str) -> str:
+    """Escaped inline text, escaped too where it would start a block of another kind."""
+    return _ORDERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", text))
+
+
 def _escape(text: str) -> str:
     """Text escaped to stand as a paragraph of its own."""
-    return _BLOCK_START.sub(r"\\\1", _inline(text))
+    return _block(_inline(text))
 
 
 def _with_links(text: str, known: set[int]) -> str:
@@ -58,7 +67,7 @@ def _with_links(text: str, known: set[int]) -> str:
         parts += [f"[{linked}][{number}]" if number in known else linked]
         last = match.end()
     parts.append(_inline(text[last:]))
-    return _BLOCK_START.sub(r"\\\1", "".join(parts))
+    return _block("".join(parts))
 
 
 def _front_matter(data: dict[str, Any], keys: list[str]) -> str:

@@ -31,7 +31,7 @@ from . import __version__, batch
 from .api import dumps
 from .bundled import DEMO, demo_bytes
 from .codes import Code
-from .errors import MergeError
+from .errors import MergeError, UnknownRendering
 from .export import json_text, to_dict
 from .grouping import group
 from .markdown import to_markdown
@@ -517,11 +517,12 @@ def _add_convert(commands: Any) -> None:
 
 
 def _rendering(text: str) -> str:
-    from .renderings import RENDERINGS
+    from .renderings import get
 
-    names = [r.name for r in RENDERINGS]
-    if text not in names:
-        raise argparse.ArgumentTypeError(f"unknown rendering {text!r} (one of: {', '.join(names)})")
+    try:
+        get(text)
+    except UnknownRendering as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return text
 
 

@@ -1,10 +1,11 @@
-r"""The row lexer: the grammar's terminals matched a row at a time, for Lark's LALR parser.
+r"""The row lexer: the grammar's terminals matched row by row, for Lark's LALR parser.
 
-Lark's contextual lexer scans one text; this lexer reads the peeled rows
-themselves (a sequence of ``Row``, passed to ``Lark.parse`` as custom input)
-and gives the parser the same tokens without the text: each row is matched
-alone, as its line ``<item type><content>\n``, and a run terminal (``Kind.is_run``)
-goes on over the rows after it that it matches alone too. Nothing of a
+Lark's contextual lexer scans a text with a general position counter; this
+lexer scans the row text of the peeled rows (a sequence of ``Row``, passed
+to ``Lark.parse`` as custom input, or that text itself), where every
+terminal matches whole rows: a row terminal one line
+``<item type><content>\n``, a run terminal (``Kind.is_run``) the rows of its
+run. A token's place is counted in rows, not characters. Nothing of a
 terminal is written here: the patterns and priorities are the loaded
 grammar's (``LexerConf.terminals``), ordered as Lark's own lexer orders them.
 
@@ -16,7 +17,7 @@ handling takes it from there (``grammar._recover``).
 This is the one module that touches Lark beyond its documented surface:
 the parser state's ``position`` and ``parse_conf.parse_table.states`` (how
 ``ContextualLexer`` itself learns the accepted terminals) and the lexer
-state's ``line_ctr`` slot, which holds the index of the next row. The Lark
+state's ``line_ctr`` slot, which holds where the scan stands. The Lark
 range in ``pyproject.toml`` is pinned for it, and ``tests/test_lexer.py``
 compares the tokens with those of Lark's contextual lexer.
 """
@@ -24,7 +25,7 @@ compares the tokens with those of Lark's contextual lexer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from lark import Token
@@ -34,12 +35,8 @@ from lark.lexer import Lexer, LexerState, TerminalDef
 from lark.utils import TextSlice
 
 from .renderings.base import Row
-from .vocabulary import Kind
 
-__all__ = ["RUNS", "RowLexer", "lark_order", "line_of", "lines_of"]
-
-RUNS = frozenset(kind.value for kind in Kind if kind.is_run)
-"""The terminals that match a run of rows: each of the run's rows alone matches them."""
+__all__ = ["RowLexer", "lark_order", "line_of", "lines_of"]
 
 
 def line_of(row: Row) -> str:
@@ -52,16 +49,14 @@ def lines_of(rows: Sequence[Row]) -> list[str]:
     return [f"{row.item_type}{row.content}\n" for row in rows]
 
 
-def _lines(text: object) -> list[str]:
-    """The lines of the lexer's input: rows (custom input), or a row text."""
+def _row_text(text: object) -> str:
+    """The lexer's input as one row text: rows (custom input), or the row text itself."""
     if isinstance(text, TextSlice):
         whole = text.text[text.start : text.end]
         assert isinstance(whole, str)
-        lines = [f"{line}\n" for line in whole.split("\n")]
-        last = lines.pop()  # "\n" after the last line break, or a line without one
-        return [*lines, last[:-1]] if last != "\n" else lines
+        return whole
     rows: Sequence[Row] = text  # type: ignore[assignment]
-    return lines_of(rows)
+    return "".join(lines_of(rows))
 
 
 def lark_order(terminal: TerminalDef) -> tuple[int, int, int, str]:
@@ -84,42 +79,36 @@ class _Scanner:
         alternatives = [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals]
         self.pattern = re.compile("|".join(alternatives), flags) if alternatives else None
 
-    def first(self, line: str) -> str | None:
-        """The first terminal that matches ``line`` whole, or ``None``."""
-        found = self.pattern.match(line) if self.pattern is not None else None
+    def first(self, text: str, start: int) -> tuple[str, int] | None:
+        """The first terminal that matches at ``start``, and where its match ends; or ``None``."""
+        found = self.pattern.match(text, start) if self.pattern is not None else None
         if found is None:
             return None
         name = found.lastgroup
-        if name not in self.names or found.end() != len(line):
-            raise GrammarError(f"the row lexer needs terminals that match whole rows: {line!r}")
-        return name
+        end = found.end()
+        if name not in self.names or not (end == len(text) or text[end - 1] == "\n"):
+            raise GrammarError(
+                f"the row lexer needs terminals that match whole rows: {text[start:end]!r}"
+            )
+        return name, end
 
 
 class _Reading:
-    """The rows of one parse as lines, and the index of the next row to lex.
+    """The row text of one parse, and where the scan stands in it (character, row).
 
     Kept in the lexer state, so that a copy of the state reads on from where
-    it was copied; the lines are shared.
+    it was copied; the text is shared.
     """
 
-    __slots__ = ("index", "lines")
+    __slots__ = ("index", "position", "text")
 
-    def __init__(self, lines: list[str], index: int = 0) -> None:
-        self.lines = lines
+    def __init__(self, text: str, position: int = 0, index: int = 0) -> None:
+        self.text = text
+        self.position = position
         self.index = index
 
     def __copy__(self) -> _Reading:
-        return _Reading(self.lines, self.index)
-
-    def run_end(self, fits: Callable[[str], object], start: int) -> int:
-        """The index just past the run of rows from ``start`` that each match ``fits``.
-
-        Only the run's rows and the one after it are matched, not every row.
-        """
-        lines, end = self.lines, start
-        while end < len(lines) and fits(lines[end]):
-            end += 1
-        return end
+        return _Reading(self.text, self.position, self.index)
 
 
 class RowLexer(Lexer):
@@ -131,11 +120,6 @@ class RowLexer(Lexer):
     def __init__(self, conf: LexerConf) -> None:
         self.terminals = sorted(conf.terminals, key=lark_order)
         self.flags = conf.g_regex_flags
-        self.rows = {
-            t.name: re.compile(t.pattern.to_regexp(), self.flags).fullmatch
-            for t in self.terminals
-            if t.name in RUNS
-        }
         self.root = _Scanner(self.terminals, self.flags)
         self.scanners: dict[Any, _Scanner] = {}
         self.by_accepted: dict[frozenset[str], _Scanner] = {}
@@ -157,25 +141,26 @@ class RowLexer(Lexer):
         """Yield the tokens of the rows (``lexer_state.text``), each as the parser stands.
 
         The input is the sequence of rows or their row text (``grammar.row_text``).
+        A token's ``line`` is its first row, its ``end_line`` its last (1-based).
         """
         reading: object = lexer_state.line_ctr
         if not isinstance(reading, _Reading):
-            reading = _Reading(_lines(lexer_state.text))
+            reading = _Reading(_row_text(lexer_state.text))
             lexer_state.line_ctr = reading  # type: ignore[assignment]
-        lines = reading.lines
-        total = len(lines)
-        index = reading.index
-        while index < total:
-            line = lines[index]
-            name = self.scanner(parser_state).first(line) or self.root.first(line)
-            if name is None:
+        text = reading.text
+        size = len(text)
+        position, index = reading.position, reading.index
+        while position < size:
+            found = self.scanner(parser_state).first(text, position) or self.root.first(
+                text, position
+            )
+            if found is None:
+                line = text[position : text.find("\n", position) + 1 or size]
                 raise GrammarError(f"no terminal of the grammar matches row {index + 1}: {line!r}")
-            end = index + 1
-            fits = self.rows.get(name)
-            if fits is not None:
-                end = reading.run_end(fits, end)
-                line = "".join(lines[index:end])
-            token = Token(name, line, None, index + 1, 1, end)
-            reading.index = index = end
+            name, end = found
+            value = text[position:end]
+            rows = value.count("\n") or 1  # a last row may lack its line break
+            token = Token(name, value, None, index + 1, 1, index + rows)
+            reading.position, reading.index = position, index = end, index + rows
             lexer_state.last_token = token
             yield token

@@ -89,7 +89,7 @@ def detect(lines: Sequence[str]) -> tuple[Rendering, tuple[Diagnostic, ...]]:
             best, best_score = rendering, score
             if score >= 1.0:
                 break
-    if best_score >= _CONFIDENT and _hides_page(best, lines):
+    if best_score >= _CONFIDENT and _hides_page(best, lines, sample):
         rescued = rescue(lines)
         if rescued is not None:
             return rescued, ()
@@ -135,14 +135,15 @@ known by a header or by one mark (a label, a heading without ``# ``), and a
 text without it reads under them as under ``plain``, which comes first."""
 
 
-def _hides_page(rendering: Rendering, lines: Sequence[str]) -> bool:
+def _hides_page(rendering: Rendering, lines: Sequence[str], sample: Sequence[str]) -> bool:
     """Say whether ``rendering`` would lose a page to frame residue in ``lines``.
 
     It would when the first line holding a heading behind frame characters
     (``| # taz.de -- …``) does not peel to a heading, or is taken for header,
     or when a residue-only line (``|``) at either end of the text peels to
     content without damage, or when one of ``RESCUERS`` peels one of the
-    first 20 non-blank lines to content that starts with ``|``. Cheap: one
+    ``sample`` lines (the first 20 non-blank ones) to content that starts
+    with ``|``. Cheap: one
     scan for the heading, at most 22 lines peeled.
     """
     last = len(lines) - 1
@@ -158,7 +159,7 @@ def _hides_page(rendering: Rendering, lines: Sequence[str]) -> bool:
             if peeled.damage is None and peeled.content:
                 return True
     if rendering in RESCUERS:  # the others are known by a mark, not by their rows' frames
-        for line in content_lines(lines):
+        for line in sample:
             if line[:1] == "|":
                 peeled = rendering.peel(line, is_last=False)
                 if peeled.damage is None and peeled.content[:1] == "|":

@@ -110,3 +110,34 @@ def test_a_capture_cut_where_a_row_ends_holds_whole_units() -> None:
     assert same_content(whole, ended)
     other = tazformat.loads("".join(rows[:2]) + "| Berlin taz | Der Bezirk plant um. | |\n")
     assert not same_content(other, whole)
+
+
+CUT_TEASER = (
+    "| # taz.de -- Nord | |\n"
+    "| Hafen: Kräne stehen still | |\n"
+    "| Seit Montag wird im Hafen gestreikt, und die Schiffe warten auf einen | |\n"
+    "| Platz am Kai, sagen die Lotsen, und die Reedereien rechnen mit Tagen, bis es we… | |\n"
+    "| Kiez. | |\n"
+    "| Bahn: Züge fallen aus | |\n"
+)
+"""A listing whose teaser holds a proxy-cut row (79 bytes and ``…``)."""
+
+
+@pytest.mark.parametrize("rendering", ["plain", "meulie-right-frame", "gopher-menu"])
+def test_a_cut_row_stays_a_row_of_its_own_when_rows_are_rewrapped(rendering: str) -> None:
+    doc = tazformat.loads(CUT_TEASER)
+    assert [d.code for d in doc.diagnostics] == ["cut-row"]
+    back = tazformat.loads(tazformat.dumps(doc, rendering=rendering))
+    assert [d.code for d in back.diagnostics] == ["cut-row"]  # still a cut, at a row's end
+    assert same_content(doc, back)
+    assert [(u.kind, u.text) for u in content_units(back)] == [
+        (u.kind, u.text) for u in content_units(doc)
+    ]
+
+
+def test_rows_without_a_cut_are_rewrapped_where_one_is_too_long() -> None:
+    long = "| " + "Wort " * 17 + "Ende. | |\n"  # 91 characters: no taz row, re-wrapped
+    doc = tazformat.loads(CUT_TEASER.replace("| Kiez. | |\n", long))
+    rows = tazformat.dumps(doc, rendering="plain").splitlines()
+    assert max(len(row) for row in rows if "…" not in row) <= 75
+    assert any(row.endswith("bis es we…") for row in rows)

@@ -50,16 +50,36 @@ reads them each time)."""
 
 
 def _block(lines: Sequence[Line], target: Rendering) -> tuple[Line, ...]:
-    """A text block's rows, joined or re-wrapped for the target."""
+    """A text block's rows, joined or re-wrapped for the target.
+
+    A row a proxy cut (79 bytes and ``…``) is kept as it stands where rows are
+    wrapped: re-wrapped, it would no longer read as cut. The rows between
+    cut rows are re-wrapped where one is longer than ``WRAP``.
+    """
     if not lines:
         return ()
-    text = " ".join(line.text for line in lines)
     if target.unwrapped:
+        text = " ".join(line.text for line in lines)
         return (Line(text, truncated=any(line.truncated for line in lines)),)
+    rows: list[Line] = []
+    run: list[Line] = []
+    for line in lines:
+        if line.truncated:
+            rows += _wrapped(run)
+            rows.append(_bare(line))
+            run = []
+        else:
+            run.append(line)
+    return (*rows, *_wrapped(run))
+
+
+def _wrapped(lines: Sequence[Line]) -> list[Line]:
+    """Rows of text as they stand, or re-wrapped at ``WRAP`` where one is longer."""
     if all(len(line.text) <= WRAP for line in lines):
-        return tuple(_bare(line) for line in lines)
+        return [_bare(line) for line in lines]
+    text = " ".join(line.text for line in lines)
     wrapped = textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False)
-    return tuple(Line(row) for row in wrapped or [text])
+    return [Line(row) for row in wrapped or [text]]
 
 
 def convert(doc: Document, rendering: str) -> Document:

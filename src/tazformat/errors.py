@@ -197,7 +197,8 @@ class MergeError(TazFormatError, ValueError):
         self.reason = reason
         """What is wrong, for people."""
         self.what = what
-        """What differed: ``title``, ``lead``, ``date``, ``entries``, ``kind`` or ``page``."""
+        """What differed: ``title``, ``lead``, ``date``, ``entries``, ``kind`` or ``page``;
+        ``rendering`` when the merged page cannot be written in the one asked for."""
         self.inputs = inputs
         """Indexes of the inputs concerned."""
         self.texts = texts

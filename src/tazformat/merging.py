@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from .api import dumps, loads
 from .convert import convert
 from .damage import ELLIPSIS, REPLACEMENT
 from .errors import MergeError, document_expected
@@ -226,6 +227,11 @@ def _linked(title: Title) -> bool:
 
 def _entry_units(items: Iterable[object], index: int, head: str) -> list[_Unit]:
     found: list[_Unit] = []
+    items = list(items)
+    # where no entry title was read by its link mark, a note too was told by wording
+    by_wording = not any(
+        isinstance(item, Entry) and item.title is not None and _linked(item.title) for item in items
+    )
     for item in items:
         if isinstance(item, Entry):
             unsure = item.title is None or not _linked(item.title)
@@ -234,7 +240,7 @@ def _entry_units(items: Iterable[object], index: int, head: str) -> list[_Unit]:
             if item.teaser:
                 found.append(_make("entry-teaser", item.teaser, index, head, unsure=unsure))
         elif isinstance(item, Note):
-            found.append(_make("note", [item], index, head))
+            found.append(_make("note", [item], index, head, unsure=by_wording))
     return found
 
 
@@ -273,6 +279,10 @@ def _units(doc: Document, index: int) -> list[_Unit]:
     if doc.page is None:
         return []
     found = _page_units(doc.page, index)
+    if doc.truncated and found and _markup(found[-1].text):
+        # cut inside the last row's frame or markup, before its text: the row
+        # says nothing, not even its kind, and the unit before it may go on
+        found.pop()
     if found:
         last = found[-1]
         found[-1] = attrs.evolve(
@@ -306,15 +316,17 @@ def units(doc: Document) -> tuple[tuple[str, str, bool], ...]:
 
 
 _ENTRY_KINDS = {"entry-title", "entry-teaser"}
+_LISTED_KINDS = {*_ENTRY_KINDS, "note"}
+"""The kinds of listed rows: read by wording, one may be taken for another."""
 
 
 def _same_kind(a: _Unit, b: _Unit) -> bool:
-    """Say whether two versions are of one kind (an unsure entry row of either)."""
+    """Say whether two versions are of one kind (an unsure listed row of either)."""
     if a.head != b.head:
         return False
     if a.kind == b.kind:
         return True
-    return {a.kind, b.kind} == _ENTRY_KINDS and (a.unsure or b.unsure)
+    return {a.kind, b.kind} <= _LISTED_KINDS and (a.unsure or b.unsure)
 
 
 def _agree(a: _Unit, b: _Unit) -> bool:
@@ -360,13 +372,28 @@ def _ends(row: Line, text: str) -> bool:
     return bool(kept) and text.endswith(kept)
 
 
+def _bounds(unit: _Unit) -> Callable[[_Unit], bool]:
+    """Which other capture's units show where ``unit`` may be split, if any does.
+
+    A paragraph is split where another capture ends one paragraph and starts
+    the next; a listed row read by wording where a capture that kept its link
+    marks ends one listed unit and starts the next (§ 7.1).
+    """
+    if unit.kind == "paragraph":
+        return lambda other: other.kind == "paragraph"
+    if unit.unsure:
+        return lambda other: other.kind in _LISTED_KINDS and not other.unsure
+    return lambda other: False
+
+
 def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
-    """Rows of a paragraph before which another capture starts a paragraph."""
+    """Rows of a unit before which another capture starts a unit of its kind (``_bounds``)."""
     points = []
+    bounds = _bounds(unit)
     for at in range(1, len(unit.rows)):
         row, before = unit.rows[at], unit.rows[at - 1]
         for previous, following in itertools.pairwise(others):
-            if previous.kind != "paragraph" or following.kind != "paragraph":
+            if not (bounds(previous) and bounds(following)):
                 continue
             if previous.end or following.cut_end:  # an end the cut may have made
                 continue
@@ -377,22 +404,28 @@ def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
 
 
 def _split_joined(captures: list[list[_Unit]]) -> list[list[_Unit]]:
-    """Each capture's paragraphs split where another capture shows a paragraph end."""
+    """Each capture's units split where another capture shows a unit end (``_bounds``)."""
     result = []
     for index, found in enumerate(captures):
         others = [u for i, c in enumerate(captures) if i != index for u in [*c, _GAP]]
         split: list[_Unit] = []
         for unit in found:
-            points = _split_points(unit, others) if unit.kind == "paragraph" else []
+            points = _split_points(unit, others) if len(unit.rows) > 1 else []
             if not points:
                 split.append(unit)
                 continue
             bounds = [0, *points, len(unit.rows)]
             pieces = [
-                _make("paragraph", unit.rows[a:b], unit.input)
+                _make(unit.kind, unit.rows[a:b], unit.input, unit.head, unsure=unit.unsure)
                 for a, b in itertools.pairwise(bounds)
             ]
-            pieces[-1] = attrs.evolve(pieces[-1], end=unit.end)
+            last = pieces[-1]
+            pieces[-1] = attrs.evolve(
+                last,
+                end=unit.end,
+                cut_end=unit.cut_end,
+                pattern=_pattern(last.rows, unit.cut_end),
+            )
             split += pieces
         result.append(split)
     return result
@@ -462,6 +495,18 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
     return merged
 
 
+def _sure_kind(slot: _Slot, unit: _Unit) -> _Unit:
+    """``unit`` as the kind a version read from link marks gives it, where one does.
+
+    A version read by wording (``unsure``) may take a title for a teaser; a
+    capture that kept its link marks knows the kind even where it stops.
+    """
+    if not unit.unsure:
+        return unit
+    sure = next((v for v in slot.versions if not v.unsure and v.kind != unit.kind), None)
+    return unit if sure is None else attrs.evolve(unit, kind=sure.kind, unsure=False)
+
+
 def _best(slot: _Slot) -> _Unit:
     """The undamaged version, else the one with the most text; first input first."""
     return max(
@@ -487,8 +532,8 @@ def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
 
     A loose end is a unit every version of which is the cut end of its
     capture, where a capture that does not hold it reaches past the unit
-    before it (a row cut inside may read as another kind, or as an empty row),
-    or that holds no letter or digit (the markup of a row cut short).
+    before it (a row cut inside may read as another kind). A cut end that
+    holds only markup cut short is no unit at all (``_units``).
     """
     kept = []
     for position, slot in enumerate(slots):
@@ -504,7 +549,7 @@ def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
                 if other is not slot
                 for v in other.versions
             )
-            if beyond or all(_markup(v.text) for v in slot.versions):
+            if beyond:
                 continue
         kept.append(slot)
     return kept
@@ -523,8 +568,8 @@ def page_difference(a: Document, b: Document) -> tuple[str, str, str] | None:
     Returns:
         ``(what, text of a, text of b)``: what differs is the page kind, the
         ``title``, the ``lead``, the ``date`` (where both hold them), or for
-        listings the ``entries`` (the entry titles both hold, in order, and
-        the teasers both hold, in order, up to the shorter).
+        listings the ``entries``: neither capture's entry units (titles and
+        teasers) are found in order among the other's, as far as it goes.
 
     Added in version 0.1.0.
 
@@ -543,13 +588,47 @@ def page_difference(a: Document, b: Document) -> tuple[str, str, str] | None:
         if ua is not None and ub is not None and not _agree(ua, ub):
             return (kind, ua.text, ub.text)
     if isinstance(a.page, Listing) and isinstance(b.page, Listing):
-        for kind in ("entry-title", "entry-teaser"):
-            list_a = [u for u in units_a if u.kind == kind]
-            list_b = [u for u in units_b if u.kind == kind]
-            for ua, ub in zip(list_a, list_b, strict=False):
-                if not _agree(ua, ub):
-                    return ("entries", ua.text, ub.text)
+        entries_a = [u for u in units_a if u.kind in _ENTRY_KINDS]
+        entries_b = [u for u in units_b if u.kind in _ENTRY_KINDS]
+        missing = _not_found(entries_a, entries_b)
+        if missing is not None and _not_found(entries_b, entries_a) is not None:
+            return ("entries", *missing)
     return None
+
+
+def _not_found(wanted: Sequence[_Unit], among: Sequence[_Unit]) -> tuple[str, str] | None:
+    """The first entry unit of ``wanted`` not found in order in ``among``, else ``None``.
+
+    Units of ``among`` may be passed over (a capture that dropped its link
+    rows lacks the entry titles), and the search ends found where ``among``
+    ends its capture before the unit (its last unit may be a title that
+    ``wanted`` lacks). Returns the unit's text, and the text of the unit of
+    ``among`` where the search stood.
+    """
+    at = 0
+    for unit in wanted:
+        start = at
+        while at < len(among) and not _entry_agrees(unit, among[at]):
+            at += 1
+        if at == len(among):
+            if start >= len(among) - 1 and among and among[-1].end:
+                return None  # ``among`` stops before the unit, or at one ``wanted`` lacks
+            return (unit.text, among[min(start, len(among) - 1)].text if among else "")
+        if among[at].end:
+            return None
+        at += 1
+    return None
+
+
+def _entry_agrees(a: _Unit, b: _Unit) -> bool:
+    """Say whether two entry units are one, or one holds the other read by wording.
+
+    A capture read without link marks tells titles from teasers by wording
+    (§ 2.7) and may split a teaser in two or join rows of two entries.
+    """
+    if _agree(a, b):
+        return True
+    return (a.unsure or b.unsure) and (a.text in b.text or b.text in a.text)
 
 
 # --- building the page --------------------------------------------------------
@@ -581,7 +660,11 @@ def _entries(chosen: Sequence[_Unit]) -> list[Entry | Note]:
             row = unit.rows[0]
             pending = row if isinstance(row, Title) else Title(row.text, truncated=row.truncated)
         elif unit.kind == "entry-teaser":
-            items.append(Entry(pending, unit.rows))
+            teaser = tuple(
+                row if type(row) is Line else Line(row.text, truncated=row.truncated)
+                for row in unit.rows
+            )
+            items.append(Entry(pending, teaser))
             pending = None
         else:
             if pending is not None:
@@ -633,15 +716,9 @@ def _build(chosen: Sequence[_Unit], listing: bool) -> Page:
 # --- merge --------------------------------------------------------------------
 
 
-def _most_complete(docs: Sequence[Document], captures: Sequence[list[_Unit]]) -> int:
-    return max(
-        range(len(docs)),
-        key=lambda i: (
-            len(captures[i]),
-            sum(not u.damaged for u in captures[i]),
-            -i,
-        ),
-    )
+def _completeness(units: Sequence[_Unit], index: int) -> tuple[int, int, int]:
+    """How complete a capture is: its units, then its undamaged units, then the earlier."""
+    return (len(units), sum(not u.damaged for u in units), -index)
 
 
 def _page_kind(docs: Sequence[Document]) -> bool:
@@ -667,14 +744,18 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
         docs: Captures of one page (parsed documents), in order of trust: where
             two undamaged versions of a unit disagree, the first input's is kept.
         rendering: The rendering to write the result in; by default that of
-            the most complete capture (most units, then most undamaged units).
+            the most complete capture (most units, then most undamaged units)
+            that holds the page: whose text reads back with the same content.
+            Where no capture's rendering does, ``FALLBACK_RENDERING``.
 
     Returns:
         The merged document, the input each unit came from, and the conflicts.
 
     Raises:
-        MergeError: when there is no document, one holds no page, or two are
-            not captures of one page (title, lead, date or entries differ).
+        MergeError: when there is no document, one holds no page, two are
+            not captures of one page (title, lead, date or entries differ), or
+            the page cannot be written in the ``rendering`` asked for (it
+            would read back otherwise: ``what`` is ``rendering``).
         UnknownRendering: for an unknown rendering name.
 
     Added in version 0.1.0.
@@ -715,7 +796,21 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
     slots = _drop_loose_ends(slots)
     chosen = [_best(slot) for slot in slots]
     sources, conflicts = [], []
-    for position, (slot, unit) in enumerate(zip(slots, chosen, strict=True)):
+    for position, slot in enumerate(slots):
+        best = chosen[position]
+        # undamaged versions: a row kind read from link marks first, then the first input's
+        whole = sorted(
+            (v for v in slot.versions if not v.damaged), key=lambda v: (v.unsure, v.input)
+        )
+        for other in whole[1:]:
+            if other.text != whole[0].text:
+                conflicts.append(
+                    Conflict(
+                        position, best.kind, whole[0].text, whole[0].input, other.text, other.input
+                    )
+                )
+                break
+        unit = chosen[position] = _sure_kind(slot, whole[0] if whole else best)
         sources.append(
             Source(
                 unit.kind,
@@ -727,20 +822,60 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
                 damaged=unit.cut,
             )
         )
-        whole = sorted((v for v in slot.versions if not v.damaged), key=lambda v: v.input)
-        for other in whole[1:]:
-            if other.text != whole[0].text:
-                conflicts.append(
-                    Conflict(
-                        position, unit.kind, whole[0].text, whole[0].input, other.text, other.input
-                    )
-                )
-                break
-        if whole:  # conflicts keep the first input's version
-            chosen[position] = whole[0]
-            sources[-1] = attrs.evolve(sources[-1], text=whole[0].text, input=whole[0].input)
-    base = _most_complete(docs, captures)
-    name = rendering or docs[base].rendering
     page = _build(chosen, listing)
+    if rendering is not None:
+        return Merged(_written(page, rendering), tuple(sources), tuple(conflicts))
+    by_completeness = sorted(
+        range(len(docs)), key=lambda i: _completeness(captures[i], i), reverse=True
+    )
+    names = dict.fromkeys([*(docs[i].rendering for i in by_completeness), FALLBACK_RENDERING])
+    for name in names:
+        try:
+            document = _written(page, name)
+        except MergeError:
+            continue
+        return Merged(document, tuple(sources), tuple(conflicts))
+    # no rendering holds the page (none is known to fail so): the most complete capture's
+    name = docs[by_completeness[0]].rendering
     document = convert(Document(name, page), name)
     return Merged(document, tuple(sources), tuple(conflicts))
+
+
+FALLBACK_RENDERING = "gopher-menu"
+"""The rendering a merged page is written in when no capture's rendering can
+hold it: it shows every row's markup and marks link items, so each unit reads
+back as the kind it was written as (§ 7.5)."""
+
+
+def _written(page: Page, rendering: str) -> Document:
+    """``page`` in ``rendering``'s canonical form, when it reads back as written.
+
+    Raises:
+        MergeError: when the written text reads back with other content (a
+            rendering that hides markup or link marks leaves the kind of a
+            row to its wording, § 2.7).
+
+    """
+    document = convert(Document(rendering, page), rendering)
+    written, back = _contents(document), _contents(loads(dumps(document)))
+    if written == back:
+        return document
+    at = next(
+        (i for i, (a, b) in enumerate(zip(written, back, strict=False)) if a != b),
+        min(len(written), len(back)),
+    )
+    kind, text = written[at] if at < len(written) else ("", "")
+    read = back[at][0] if at < len(back) else "nothing"
+    raise MergeError(
+        f"the merged page cannot be written in {rendering}: its {kind or 'end'}"
+        f" {text[:60]!r} would read back as {read}",
+        what="rendering",
+        texts=(text, read),
+    )
+
+
+def _contents(document: Document) -> list[tuple[str, str]]:
+    """The document's content units as kind and text, blanks folded."""
+    from .content import content_units  # loaded on first use, not by ``import tazformat``
+
+    return [(unit.kind, " ".join(unit.text.split())) for unit in content_units(document)]

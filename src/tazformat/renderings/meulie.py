@@ -68,11 +68,12 @@ class MeulieRightFrame(Rendering):
     description: ClassVar[str] = "gopherproxy.meulie.net, rows framed '… | |' on the right"
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
-        return share(
-            sample,
-            lambda line: line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME),
-            lambda line: False,
-        )
+        def framed(line: str) -> bool:
+            return line.endswith(RIGHT_FRAME) and not line.startswith(LEFT_FRAME)
+
+        # a capture that stops before its last row's frame leaves that row unframed
+        cut_before_frame = sample[-1:] == lines[-1:] and any(map(framed, sample[:-1]))
+        return share(sample, framed, lambda line: cut_before_frame and not line.startswith("|"))
 
     def peel(self, line: str, *, is_last: bool) -> Peeled:
         if line.endswith(RIGHT_FRAME):

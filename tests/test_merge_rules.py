@@ -1,0 +1,247 @@
+"""The rules of merging, each where it fires and where it must not (spec § 7).
+
+Pages are written by hand in the format; the property in ``test_merge.py``
+checks the rules together on generated captures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tazformat
+from tazformat.errors import MergeError
+from tazformat.merging import FALLBACK_RENDERING, _make, _same_kind, merge, units
+from tazformat.models import Document, Entry, Line, Listing, Title
+
+PAGE = (
+    "| # taz.de -- Stadt: Ein Platz | |\n"
+    "| > Der Platz wird neu | |\n"
+    "| > gestaltet, sagt der Bezirk. | |\n"
+    "| Dann kommt der Sommer. | |\n"
+    "| Und der Herbst. | |\n"
+    "| 3 Oct 2025 | |\n"
+)
+"""An article in meulie-framed (no blank rows: the wrap rule ends paragraphs)."""
+
+
+def _cut(text: str, before: str, keep: int = 0) -> tazformat.Document:
+    """The capture of ``text`` that stops ``keep`` characters into ``before``."""
+    return tazformat.loads(text[: text.index(before) + keep])
+
+
+def _kinds(merged: tazformat.merging.Merged) -> list[tuple[str, str]]:
+    return [(source.kind, source.text) for source in merged.sources]
+
+
+# --- the end of a capture -------------------------------------------------------
+
+
+def test_a_cut_end_of_markup_only_is_no_unit_and_the_unit_before_goes_on() -> None:
+    cut = _cut(PAGE, "> gestaltet", 1)  # the row stops after its lead mark
+    assert units(cut)[-1] == ("lead", "Der Platz wird neu", False)
+    merged = merge([cut, tazformat.loads(PAGE)])
+    assert ("lead", "Der Platz wird neu gestaltet, sagt der Bezirk.") in _kinds(merged)
+
+
+def test_a_cut_end_with_text_is_a_unit() -> None:
+    cut = _cut(PAGE, "Dann kommt", 4)
+    assert units(cut)[-1] == ("paragraph", "Dann", False)
+    assert units(cut)[-2] == ("lead", "Der Platz wird neu gestaltet, sagt der Bezirk.", True)
+
+
+def test_a_cut_end_read_as_another_kind_is_dropped_where_another_capture_reaches_past() -> None:
+    cut = _cut(PAGE, "2025", 2)  # "3 Oct 20" reads as a text row
+    assert units(cut)[-1] == ("paragraph", "3 Oct 20", False)
+    merged = merge([cut, tazformat.loads(PAGE)])
+    assert _kinds(merged)[-1] == ("date", "3 Oct 2025")
+    assert ("paragraph", "3 Oct 20") not in _kinds(merged)
+
+
+def test_a_cut_end_no_capture_reaches_past_stays_damaged() -> None:
+    cut = _cut(PAGE, "2025", 2)
+    merged = merge([cut, cut])
+    assert _kinds(merged)[-1] == ("paragraph", "3 Oct 20")
+    assert merged.sources[-1].damaged
+
+
+def test_a_paragraph_before_a_row_cut_inside_may_go_on_without_blank_rows() -> None:
+    framed = _cut(PAGE, "Und der", 3)  # blank rows dropped: the end was read from the wrap
+    assert units(framed)[-2] == ("paragraph", "Dann kommt der Sommer.", False)
+    menu = tazformat.dumps(tazformat.loads(PAGE), rendering="gopher-menu")
+    kept = _cut(menu, "Und der", 3)  # a blank row shows the paragraph end
+    assert units(kept)[-2] == ("paragraph", "Dann kommt der Sommer.", True)
+
+
+def test_a_split_paragraph_keeps_the_cut_of_its_end() -> None:
+    full = "Der Bezirk plant seit Jahren um, und die Anwohnerinnen und Anwohner fragen"
+    page = PAGE.replace("Dann kommt der Sommer.", full)  # a full row hides the paragraph end
+    joined = _cut(page, "Und der", 5)
+    assert [k for k, _, _ in units(joined)].count("paragraph") == 1
+    menu = tazformat.dumps(tazformat.loads(PAGE), rendering="gopher-menu")
+    kept = tazformat.loads(menu.replace("Dann kommt der Sommer.", full))  # blank rows kept
+    merged = merge([joined, kept])
+    assert [k for k, _ in _kinds(merged)].count("paragraph") == 2
+    assert ("paragraph", "Und der Herbst.") in _kinds(merged)
+    assert not merged.sources[-2].damaged
+
+
+# --- frames -------------------------------------------------------------------
+
+
+def test_a_right_frame_capture_cut_before_its_last_frame_is_recognised() -> None:
+    doc = tazformat.loads("# taz.de -- Stadt: Ein Platz | |\n> Der Platz wird")
+    assert doc.rendering == "meulie-right-frame"
+    assert [d.code for d in doc.diagnostics] == ["cut-frame"]
+    assert units(doc) == (("title", "Stadt: Ein Platz", True), ("lead", "Der Platz wird", False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# taz.de -- Stadt: Ein Platz\n> Der Platz | |",  # only the last row framed
+        "# taz.de -- Stadt: Ein Platz\n> Der Platz wird",  # no row framed
+        "Gemeinderat\n# taz.de -- Nord\n",  # no row framed: the last is no cut frame
+    ],
+)
+def test_an_unframed_first_row_is_not_a_right_frame(text: str) -> None:
+    assert tazformat.loads(text).rendering == "plain"
+
+
+def test_frame_residue_of_a_capture_too_short_to_show_its_rendering_is_ignored() -> None:
+    short = tazformat.loads("# taz.de -- Stadt: Ein Platz | ")
+    assert short.rendering == "plain"
+    assert units(short) == (("title", "Stadt: Ein Platz", False),)
+    merged = merge([short, tazformat.loads(PAGE)])
+    assert merged.sources[0].text == "Stadt: Ein Platz"
+
+
+def test_a_bar_inside_a_title_is_no_residue() -> None:
+    assert units(tazformat.loads("# taz.de -- Ja | Nein\n"))[0][1] == "Ja | Nein"
+
+
+# --- listed rows read by wording -------------------------------------------------
+
+
+def _listing(*items: Entry) -> Document:
+    return Document("plain", Listing(Title("Nord", markup="# taz.de -- "), items))
+
+
+def _entry(title: str, *teaser: str) -> Entry:
+    return Entry(Title(title), tuple(Line(row) for row in teaser))
+
+
+ENTRIES = _listing(
+    _entry("Hafen: Kräne stehen still"),
+    _entry("Der Bezirk baut."),  # after a title, wording reads it as a teaser
+    _entry("Wetter: Sturm", "Am Abend wird es windig."),
+    _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+)
+
+
+def _captures(listing: Document) -> tuple[tazformat.Document, tazformat.Document]:
+    """The listing complete in ``plain`` and cut before its last entry in ``gopher-menu``."""
+    plain = tazformat.loads(tazformat.dumps(listing, rendering="plain"))
+    menu = tazformat.dumps(listing, rendering="gopher-menu")
+    return plain, _cut(menu, " (DIR) Bahn")
+
+
+def test_a_row_kind_read_from_link_marks_wins_over_one_read_by_wording() -> None:
+    plain, menu = _captures(ENTRIES)
+    assert ("entry-teaser", "Der Bezirk baut.", True) in units(plain)
+    merged = merge([plain, menu])
+    assert ("entry-title", "Der Bezirk baut.") in _kinds(merged)
+    assert merged.conflicts == ()
+
+
+def test_the_merged_page_is_written_in_a_rendering_that_holds_it() -> None:
+    plain, menu = _captures(ENTRIES)
+    merged = merge([plain, menu])  # plain is the more complete capture, but cannot hold it
+    assert merged.document.rendering == "gopher-menu"
+    back = tazformat.loads(tazformat.dumps(merged.document))
+    assert tazformat.same_content(back, merged.document)
+    with pytest.raises(MergeError, match="cannot be written in plain") as caught:
+        merge([plain, menu], rendering="plain")
+    assert caught.value.what == "rendering"
+
+
+def test_the_most_complete_capture_s_rendering_is_kept_where_it_holds_the_page() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    plain, menu = _captures(listing)
+    assert merge([plain, menu]).document.rendering == "plain"
+    assert FALLBACK_RENDERING == "gopher-menu"
+
+
+def test_a_row_read_by_wording_is_split_where_link_marks_show_two_units() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Der Bezirk baut um."),  # no teaser: wording joins the next title to it
+        _entry("Wetter: Sturm", "Am Abend wird es windig."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    plain, menu = _captures(listing)
+    assert ("entry-teaser", "Wetter: Sturm Am Abend wird es windig.", True) in units(plain)
+    merged = merge([plain, menu])
+    assert [text for _, text in _kinds(merged)].count("Wetter: Sturm") == 1
+    assert ("entry-title", "Wetter: Sturm") in _kinds(merged)
+    assert ("entry-teaser", "Am Abend wird es windig.") in _kinds(merged)
+
+
+def test_a_listing_that_lost_its_link_rows_is_the_same_page() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    gemtext = tazformat.dumps(listing, rendering="gemtext")
+    unlinked = "".join(r for r in gemtext.splitlines(keepends=True) if not r.startswith("=> "))
+    without = tazformat.loads(unlinked)  # read by wording: a teaser, then a title
+    assert [k for k, _, _ in units(without)] == ["title", "entry-teaser", "entry-title"]
+    menu = tazformat.loads(tazformat.dumps(listing, rendering="gopher-menu"))
+    merged = merge([without, menu])
+    assert [k for k, _ in _kinds(merged)] == ["title", *["entry-title", "entry-teaser"] * 2]
+    assert ("entry-teaser", "Wegen Bauarbeiten.") in _kinds(merged)
+
+
+def test_a_listing_of_other_entries_that_lost_its_link_rows_is_another_page() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    other = _listing(
+        _entry("Hafen: Schiffe warten", "Der Hafen ist gesperrt."),
+        _entry("Wetter: Sturm", "Am Abend wird es windig."),
+    )
+    gemtext = tazformat.dumps(other, rendering="gemtext")
+    unlinked = "".join(r for r in gemtext.splitlines(keepends=True) if not r.startswith("=> "))
+    menu = tazformat.loads(tazformat.dumps(listing, rendering="gopher-menu"))
+    with pytest.raises(MergeError, match="entries"):
+        merge([menu, tazformat.loads(unlinked)])
+
+
+def test_a_note_read_by_wording_aligns_with_an_entry_row() -> None:
+    row = [Line("Seit Montag wird gestreikt.")]
+    by_wording = _make("note", row, 0, unsure=True)  # a capture without link marks
+    teaser = _make("entry-teaser", row, 1)
+    assert _same_kind(by_wording, teaser)
+    assert _same_kind(_make("entry-title", row, 0, unsure=True), teaser)
+    marked = _make("note", row, 0)  # a note beside link marks is one
+    assert not _same_kind(marked, teaser)
+    assert not _same_kind(by_wording, _make("paragraph", row, 1))
+
+
+def test_a_note_of_a_capture_with_link_marks_stays_a_note() -> None:
+    listing = Document(
+        "plain",
+        Listing(
+            Title("Nord", markup="# taz.de -- "),
+            (_entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),),
+        ),
+    )
+    menu = tazformat.dumps(listing, rendering="gopher-menu")
+    noted = menu.replace(" (DIR) Hafen", "       Ein Hinweis.\n (DIR) Hafen")
+    doc = tazformat.loads(noted)
+    assert units(doc)[1] == ("note", "Ein Hinweis.", True)
+    merged = merge([doc, doc])
+    assert _kinds(merged)[1] == ("note", "Ein Hinweis.")

@@ -135,6 +135,16 @@ def test_phroot_gutter() -> None:
     assert rendering.peel("Ohne Rinne", is_last=False).damage is not None
 
 
+@pytest.mark.parametrize(
+    ("end", "cut"), [("   DI", True), ("   DIR", True), ("  TE", True), ("   XY", False)]
+)
+def test_phroot_a_last_row_cut_inside_its_gutter(end: str, cut: bool) -> None:
+    doc = tazformat.loads(f"URI: \n       # taz.de -- Nord\n{end}")
+    assert [d.code for d in doc.diagnostics] == ["cut-frame" if cut else "bad-frame"]
+    assert doc.truncated is cut
+    assert tazformat.dumps(doc) == f"URI: \n       # taz.de -- Nord\n{end}"
+
+
 def test_gophermap_output_is_valid_rfc_1436() -> None:
     from tazformat.cli import demo_bytes
 

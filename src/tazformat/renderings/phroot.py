@@ -29,6 +29,8 @@ or ``TEL`` also begin ordinary text (``HTML und CSS: …``)."""
 _GUTTER_LABEL = re.compile(rf" *(?:{'|'.join(TYPES)}) ")
 _FLAT_LABEL = re.compile(rf"(?:{'|'.join(FLAT_TYPES)}) ")
 _FLAT_STARTS = frozenset(f"{word} " for word in FLAT_TYPES)
+GUTTERS = (INDENT, *(f"{word:>{GUTTER - 1}} " for word in TYPES))
+"""Every gutter the proxy writes: the indent of info rows, each type word's label."""
 
 
 class Phroot(Rendering):
@@ -51,7 +53,7 @@ class Phroot(Rendering):
             return Peeled("i", INDENT, line[GUTTER:])
         if len(gutter) == GUTTER and _GUTTER_LABEL.fullmatch(gutter):
             return Peeled(row_item_type(gutter.strip()), gutter, line[GUTTER:])
-        if is_last and len(line) < GUTTER and (INDENT.startswith(line) or line.strip() in TYPES):
+        if is_last and len(line) < GUTTER and any(gutter.startswith(line) for gutter in GUTTERS):
             damage = (Code.CUT_FRAME, "the capture was cut inside this row's gutter", len(line) + 1)
             return Peeled("i", line, "", damage=damage)
         return Peeled("i", "", line, damage=(Code.BAD_FRAME, "this row has no gutter", 1))

@@ -278,8 +278,16 @@ def test_the_corpus_pair_with_a_cut_caption_is_repaired(corpus: Path) -> None:
 
 
 def test_corpus_listings_of_one_section_on_other_days_group_apart(corpus: Path) -> None:
-    paths = [corpus / name for name in ("030.txt", "031.txt", "032.txt", "006.txt", "007.txt")]
-    assert group(paths) == [[paths[0]], [paths[1]], [paths[2]], [paths[3], paths[4]]]
+    names = ("030.txt", "031.txt", "032.txt", "006.txt", "007.txt", "075.txt", "077.txt")
+    paths = [corpus / name for name in names]
+    assert group(paths) == [
+        [paths[0]],
+        [paths[1]],
+        [paths[2]],
+        [paths[3], paths[4]],
+        [paths[5]],  # one tag page, crawled on two days: other entries
+        [paths[6]],
+    ]
 
 
 # --- the property ---------------------------------------------------------------
@@ -404,9 +412,12 @@ def _keeps_every_whole_unit(data: st.DataObject, *, mid_row: bool, listings: boo
     result = [(_kind(k), t) for k, t, _ in units(merged.document)]
     linked = any(doc.rendering in LINKED for doc in docs)
     for doc in docs:
-        held = [(_kind(k), t) for k, t, whole in units(doc) if whole]
-        if linked and doc.rendering not in LINKED:  # its entries were read by wording
-            held = [(k, t) for k, t in held if not k.endswith(ENTRY_PARTS)]
+        by_wording = linked and doc.rendering not in LINKED  # its entries were read by wording
+        held = [
+            (_kind(k), t)
+            for k, t, whole in units(doc)
+            if whole and not (by_wording and k.endswith(ENTRY_PARTS))
+        ]
         assert _in_order(held, result), (doc.rendering, held, result)
     read = {(_kind(k), " ".join(t.split())) for doc in docs for k, t, _ in units(doc)}
     assert [u for u in result if (u[0], " ".join(u[1].split())) not in read] == []

@@ -10,7 +10,15 @@ import pytest
 
 import tazformat
 from tazformat.errors import MergeError
-from tazformat.merging import FALLBACK_RENDERING, _make, _same_kind, merge, units
+from tazformat.merging import (
+    FALLBACK_RENDERING,
+    _drop_parts,
+    _make,
+    _same_kind,
+    _Slot,
+    merge,
+    units,
+)
 from tazformat.models import Document, Entry, Line, Listing, Title
 
 PAGE = (
@@ -245,3 +253,40 @@ def test_a_note_of_a_capture_with_link_marks_stays_a_note() -> None:
     assert units(doc)[1] == ("note", "Ein Hinweis.", True)
     merged = merge([doc, doc])
     assert _kinds(merged)[1] == ("note", "Ein Hinweis.")
+
+
+# --- the same page ----------------------------------------------------------------
+
+
+def test_a_gemini_capture_that_stops_after_the_lead_is_the_article() -> None:
+    article = tazformat.loads(PAGE)
+    gemini = tazformat.dumps(article, rendering="gemini-proxy-log")
+    lead = "gestaltet, sagt der Bezirk.\n"
+    short = _cut(gemini, lead, len(lead))  # stops after the lead's row: reads as a listing
+    assert isinstance(short.page, Listing)
+    merged = merge([short, article])
+    assert [k for k, _ in _kinds(merged)] == ["title", "lead", "paragraph", "paragraph", "date"]
+
+
+def test_a_listing_that_holds_more_than_one_row_after_its_title_is_no_article() -> None:
+    article = tazformat.loads(PAGE)
+    listing = tazformat.loads(tazformat.dumps(ENTRIES, rendering="gopher-menu"))
+    with pytest.raises(MergeError, match="kind"):
+        merge([listing, article])
+
+
+def test_a_part_read_by_wording_is_no_unit_where_link_marks_hold_the_whole() -> None:
+    whole = "Seit Montag wird gestreikt, und die Schiffe warten. Gestern kam keines."
+    first, rest = "Seit Montag wird gestreikt, und die Schiffe warten.", "Gestern kam keines."
+    teaser = _Slot(
+        [
+            _make("entry-teaser", [Line(whole)], 0),  # read from link marks
+            _make("entry-teaser", [Line(first)], 1, unsure=True),  # split by wording
+        ]
+    )
+    part = _Slot([_make("entry-teaser", [Line(rest)], 1, unsure=True)])
+    assert _drop_parts([teaser, part]) == [teaser]
+    by_wording = _Slot([_make("entry-teaser", [Line(whole)], 0, unsure=True)])
+    assert _drop_parts([by_wording, part]) == [by_wording, part]  # nothing marks the whole
+    other = _Slot([_make("entry-teaser", [Line("Am Abend wird es windig.")], 1, unsure=True)])
+    assert _drop_parts([teaser, other]) == [teaser, other]

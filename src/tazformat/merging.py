@@ -527,6 +527,26 @@ def _markup(text: str) -> bool:
     return not _WORD.search(text) or any(mark.startswith(text) for mark in _MARKS)
 
 
+def _drop_parts(slots: list[_Slot]) -> list[_Slot]:
+    """The slots less each part of the listed unit before it, read by wording.
+
+    A capture read without link marks may split a teaser in two (§ 2.7); where
+    a capture with link marks holds the whole teaser, the part read as a
+    unit of its own is part of that unit.
+    """
+    kept: list[_Slot] = []
+    for slot in slots:
+        before = kept[-1].versions if kept else []
+        wholes = [v.text for v in before if not v.unsure and v.kind in _LISTED_KINDS]
+        if wholes and all(
+            u.unsure and any(_part_of(u.text, w) or w.endswith(u.text) for w in wholes)
+            for u in slot.versions
+        ):
+            continue
+        kept.append(slot)
+    return kept
+
+
 def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
     """The slots less each loose end.
 
@@ -578,10 +598,11 @@ def page_difference(a: Document, b: Document) -> tuple[str, str, str] | None:
         return ("page", "" if a.page is None else "a page", "" if b.page is None else "a page")
     units_a, units_b = _units(a, 0), _units(b, 1)
     kind_a, kind_b = type(a.page).__name__.lower(), type(b.page).__name__.lower()
-    solid_a = [u for u in units_a if not u.cut_end]
-    solid_b = [u for u in units_b if not u.cut_end]
+    solid_a = [u for u in units_a if not u.end]
+    solid_b = [u for u in units_b if not u.end]
     if kind_a != kind_b and len(solid_a) > 1 and len(solid_b) > 1:
-        # a capture that stops after the title reads as a listing
+        # a capture that stops after the title, or one row after it, may read
+        # as a listing: in Gemini a lead's row at the end reads as an entry
         return ("kind", kind_a, kind_b)
     for kind in ("title", "lead", "date"):
         ua, ub = _first(units_a, kind), _first(units_b, kind)
@@ -599,25 +620,38 @@ def page_difference(a: Document, b: Document) -> tuple[str, str, str] | None:
 def _not_found(wanted: Sequence[_Unit], among: Sequence[_Unit]) -> tuple[str, str] | None:
     """The first entry unit of ``wanted`` not found in order in ``among``, else ``None``.
 
-    Units of ``among`` may be passed over (a capture that dropped its link
-    rows lacks the entry titles), and the search ends found where ``among``
-    ends its capture before the unit (its last unit may be a title that
-    ``wanted`` lacks). Returns the unit's text, and the text of the unit of
-    ``among`` where the search stood.
+    Entry titles of ``among`` may be passed over (a capture that dropped its
+    link rows lacks them), no other unit; the search ends found where
+    ``among`` ends its capture at or before the unit. A unit read by wording
+    may hold the next units of ``among`` too. Returns the unit's text, and
+    the text of the unit of ``among`` where the search stopped.
     """
     at = 0
     for unit in wanted:
-        start = at
         while at < len(among) and not _entry_agrees(unit, among[at]):
+            if among[at].kind != "entry-title":
+                return (unit.text, among[at].text)
             at += 1
         if at == len(among):
-            if start >= len(among) - 1 and among and among[-1].end:
-                return None  # ``among`` stops before the unit, or at one ``wanted`` lacks
-            return (unit.text, among[min(start, len(among) - 1)].text if among else "")
-        if among[at].end:
+            if among and among[-1].end:
+                return None  # ``among`` stops before the unit
+            return (unit.text, among[-1].text if among else "")
+        found = among[at]
+        if found.end:
             return None
+        by_wording = unit.unsure or found.unsure
+        if by_wording and unit.text != found.text and _part_of(unit.text, found.text):
+            continue  # the rest of ``found`` may be the next units of ``wanted``
         at += 1
+        while at < len(among) and (by_wording or among[at].unsure) and among[at].text in unit.text:
+            at += 1  # read by wording, ``unit`` holds the next units of ``among`` too
     return None
+
+
+def _part_of(text: str, whole: str) -> bool:
+    """Say whether ``text`` stands in ``whole`` before its end."""
+    at = whole.find(text)
+    return at >= 0 and at + len(text) < len(whole)
 
 
 def _entry_agrees(a: _Unit, b: _Unit) -> bool:
@@ -725,12 +759,13 @@ def _page_kind(docs: Sequence[Document]) -> bool:
     """Whether the page is a listing.
 
     A capture that stops inside the row after its title reads as a listing
-    (§ 4.2); the page is of the kind the captures that reach further read.
+    (§ 4.2), and one that stops after it may (a Gemini lead's row reads as an
+    entry); the page is of the kind the captures that reach further read.
     """
     kinds = {
         isinstance(doc.page, Listing)
         for index, doc in enumerate(docs)
-        if sum(not u.cut_end for u in _units(doc, index)) > 1
+        if sum(not u.end for u in _units(doc, index)) > 1
     }
     if len(kinds) == 1:
         return kinds.pop()
@@ -793,7 +828,7 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
     slots = [_Slot([unit]) for unit in captures[0]]
     for found in captures[1:]:
         slots = _add(slots, found)
-    slots = _drop_loose_ends(slots)
+    slots = _drop_parts(_drop_loose_ends(slots))
     chosen = [_best(slot) for slot in slots]
     sources, conflicts = [], []
     for position, slot in enumerate(slots):

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -431,22 +432,32 @@ def _keeps_every_whole_unit(data: st.DataObject, *, mid_row: bool, listings: boo
         assert _entries_joined(_texts(back)) == _entries_joined(_texts(merged.document))
 
 
-def _notes_as_teasers(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Content units with blanks single, each run of notes and teasers as one.
-
-    A teaser whose title no capture held stands where nothing marks it as a
-    teaser: before any entry title its rows read back as notes (§ 3.12).
-    """
+def _runs_joined(
+    texts: list[tuple[str, str]], joins: Callable[[str], str | None]
+) -> list[tuple[str, str]]:
+    """Content units with blanks single, each run of units ``joins`` names alike as one."""
     joined: list[tuple[str, str]] = []
     for kind, text in texts:
         text = " ".join(text.split())
-        if kind == "note" or kind.endswith("-teaser"):
-            kind = "teaser"
+        run = joins(kind)
+        if run is not None:
+            kind = run
             if joined and joined[-1][0] == kind:
                 joined[-1] = (kind, f"{joined[-1][1]} {text}")
                 continue
         joined.append((kind, text))
     return joined
+
+
+def _notes_as_teasers(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Content units with each run of notes and teasers as one.
+
+    A teaser whose title no capture held stands where nothing marks it as a
+    teaser: before any entry title its rows read back as notes (§ 3.12).
+    """
+    return _runs_joined(
+        texts, lambda kind: "teaser" if kind == "note" or kind.endswith("-teaser") else None
+    )
 
 
 ENTRY_UNITS = ("entry-", "related-", "note")
@@ -454,22 +465,13 @@ ENTRY_UNITS = ("entry-", "related-", "note")
 
 
 def _entries_joined(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Content units, blanks single, each run of entry and note units as one.
+    """Content units with each run of entry and note units as one.
 
     Written in a rendering without link marks, an entry's title and teaser
     rows are told apart by wording (§ 2.7): where no rendering holds the
-    merged page (§ 7.5), the rows of its entries may read back as other parts.
+    merged page (§ 7.2), the rows of its entries may read back as other parts.
     """
-    joined: list[tuple[str, str]] = []
-    for kind, text in texts:
-        text = " ".join(text.split())
-        if kind.startswith(ENTRY_UNITS):
-            kind = "entries"
-            if joined and joined[-1][0] == kind:
-                joined[-1] = (kind, f"{joined[-1][1]} {text}")
-                continue
-        joined.append((kind, text))
-    return joined
+    return _runs_joined(texts, lambda kind: "entries" if kind.startswith(ENTRY_UNITS) else None)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

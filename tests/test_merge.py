@@ -426,6 +426,9 @@ def _keeps_every_whole_unit(data: st.DataObject, *, mid_row: bool, listings: boo
     if all(doc.rendering in LINKED for doc in docs):  # entries read from their marks
         assert _only_page_text(result, truth, merged.sources[-1].damaged), (result, truth)
     back = tazformat.loads(tazformat.dumps(merged.document))
+    damaged = any(source.damaged for source in merged.sources)
+    allowed = READ_NOTES | (SHARED_CUTS if damaged else frozenset())
+    assert {d.code for d in back.diagnostics} <= allowed, back.diagnostics
     if merged.document.rendering in LINKED:
         assert _notes_as_teasers(_texts(back)) == _notes_as_teasers(_texts(merged.document))
     else:
@@ -458,6 +461,13 @@ def _notes_as_teasers(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return _runs_joined(
         texts, lambda kind: "teaser" if kind == "note" or kind.endswith("-teaser") else None
     )
+
+
+SHARED_CUTS = frozenset({"cut-row", "cut-capture", "cut-frame"})
+"""The damage a merged page may read back with: cuts that every capture held."""
+
+READ_NOTES = frozenset({"ambiguous-rendering"})
+"""A page of one row (a title every other row of which was cut) tells no rendering."""
 
 
 ENTRY_UNITS = ("entry-", "related-", "note")

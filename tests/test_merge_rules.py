@@ -57,6 +57,22 @@ def test_a_cut_end_with_text_is_a_unit() -> None:
     assert units(cut)[-2] == ("lead", "Der Platz wird neu gestaltet, sagt der Bezirk.", True)
 
 
+def test_the_bytes_of_a_character_a_cut_split_are_no_text() -> None:
+    data = PAGE.encode("utf-8")
+    cut = tazformat.loads(data[: data.index("Dann kommt".encode()) + 2])
+    assert units(cut)[-1] == ("paragraph", "Da", False)
+    umlaut = PAGE.replace("der Sommer.", "der Sommer über die Brücke.").encode("utf-8")
+    split = tazformat.loads(umlaut[: umlaut.index("über".encode()) + 1])  # inside the ü
+    assert "not-utf8" in [d.code for d in split.diagnostics]
+    assert units(split)[-1] == ("paragraph", "Dann kommt der Sommer", False)
+    merged = merge([split, split])
+    assert merged.sources[-1].text == "Dann kommt der Sommer"
+    back = tazformat.loads(tazformat.dumps(merged.document))
+    assert "not-utf8" not in [d.code for d in back.diagnostics]
+    after = tazformat.loads(umlaut[: umlaut.index("die Brücke".encode())])
+    assert units(after)[-1] == ("paragraph", "Dann kommt der Sommer über", False)  # all kept
+
+
 def test_a_cut_end_read_as_another_kind_is_dropped_where_another_capture_reaches_past() -> None:
     cut = _cut(PAGE, "2025", 2)  # "3 Oct 20" reads as a text row
     assert units(cut)[-1] == ("paragraph", "3 Oct 20", False)

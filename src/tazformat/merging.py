@@ -285,6 +285,11 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         found.pop()
     if found:
         last = found[-1]
+        if doc.truncated and _CUT_CHAR.search(last.rows[-1].text):
+            # the bytes of a character the cut split are no text of the page
+            row = last.rows[-1]
+            rows = (*last.rows[:-1], attrs.evolve(row, text=_CUT_CHAR.sub("", row.text)))
+            last = _make(last.kind, rows, index, last.head, unsure=last.unsure)
         found[-1] = attrs.evolve(
             last, end=True, cut_end=doc.truncated, pattern=_pattern(last.rows, doc.truncated)
         )

@@ -59,7 +59,7 @@ def test_a_cut_end_with_text_is_a_unit() -> None:
 
 def test_the_bytes_of_a_character_a_cut_split_are_no_text() -> None:
     data = PAGE.encode("utf-8")
-    cut = tazformat.loads(data[: data.index("Dann kommt".encode()) + 2])
+    cut = tazformat.loads(data[: data.index(b"Dann kommt") + 2])
     assert units(cut)[-1] == ("paragraph", "Da", False)
     umlaut = PAGE.replace("der Sommer.", "der Sommer über die Brücke.").encode("utf-8")
     split = tazformat.loads(umlaut[: umlaut.index("über".encode()) + 1])  # inside the ü

@@ -208,7 +208,7 @@ MERGE_EXAMPLES = merge_examples()
 
 
 def test_the_merge_examples_are_numbered_in_order() -> None:
-    assert [number for number, _ in MERGE_EXAMPLES] == list(range(1, 5))
+    assert [number for number, _ in MERGE_EXAMPLES] == list(range(1, 6))
 
 
 @pytest.mark.parametrize(

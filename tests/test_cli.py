@@ -520,6 +520,37 @@ def test_merge_refuses_captures_of_other_pages(
     assert main(["merge", str(a), str(a), "-o", str(out)]) == 0  # the same page merges
 
 
+LISTED = (
+    "# taz.de -- Nord\nHafen: Kräne stehen still\nDer Bezirk baut.\nWetter: Sturm\n"
+    "Am Abend wird es windig.\nBahn: Züge fallen aus\nWegen Bauarbeiten.\n"
+)
+"""A listing in ``plain``: by its wording, ``Der Bezirk baut.`` reads as a teaser."""
+
+MARKED = (
+    "# taz.de -- Nord\n       \n (DIR) Hafen: Kräne stehen still\n       \n"
+    " (DIR) Der Bezirk baut.\n       \n (DIR) Wetter: Sturm\n       \n"
+    "       Am Abend wird es windig.\n       \n"
+)
+"""The same listing in ``gopher-menu``, cut before its last entry: a link marks the title."""
+
+
+def test_merge_refuses_a_rendering_that_cannot_hold_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(LISTED, encoding="utf-8")
+    b.write_text(MARKED, encoding="utf-8")
+    out = tmp_path / "merged.txt"
+    assert main(["merge", str(a), str(b), "-o", str(out), "--rendering", "plain"]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "cannot be written in plain: its entry-title 'Der Bezirk baut.'" in err
+    assert "gopher-menu marks every row" in err
+    assert main(["merge", str(a), str(b), "-o", str(out)]) == 0  # written where it holds
+    assert capsys.readouterr().err.splitlines()[0] == "2 files: 1 page merged (gopher-menu)"
+    assert tazformat.loads(out.read_bytes()).rendering == "gopher-menu"
+
+
 def test_merge_fails_on_a_binary_or_missing_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -548,7 +548,7 @@ def _add_merge(commands: Any) -> None:
         "--rendering",
         type=_rendering,
         metavar="R",
-        help="write the page in this rendering (default: the most complete capture's)",
+        help="the page's rendering (default: the most complete capture's that holds it)",
     )
     command.add_argument(
         "--group",

@@ -906,9 +906,10 @@ def _written(page: Page, rendering: str) -> Document:
     )
     kind, text = written[at] if at < len(written) else ("", "")
     read = back[at][0] if at < len(back) else "nothing"
+    hint = f"; {FALLBACK_RENDERING} marks every row" if rendering != FALLBACK_RENDERING else ""
     raise MergeError(
         f"the merged page cannot be written in {rendering}: its {kind or 'end'}"
-        f" {text[:60]!r} would read back as {read}",
+        f" {text[:60]!r} would read back as {read}{hint}",
         what="rendering",
         texts=(text, read),
     )

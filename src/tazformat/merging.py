@@ -543,10 +543,7 @@ def _drop_parts(slots: list[_Slot]) -> list[_Slot]:
     for slot in slots:
         before = kept[-1].versions if kept else []
         wholes = [v.text for v in before if not v.unsure and v.kind in _LISTED_KINDS]
-        if wholes and all(
-            u.unsure and any(_part_of(u.text, w) or w.endswith(u.text) for w in wholes)
-            for u in slot.versions
-        ):
+        if wholes and all(u.unsure and any(u.text in w for w in wholes) for u in slot.versions):
             continue
         kept.append(slot)
     return kept
@@ -864,51 +861,53 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
         )
     page = _build(chosen, listing)
     if rendering is not None:
-        return Merged(_written(page, rendering), tuple(sources), tuple(conflicts))
+        document = convert(Document(rendering, page), rendering)
+        misread = _misread(document)
+        if misread is not None:
+            raise _cannot_hold(rendering, *misread)
+        return Merged(document, tuple(sources), tuple(conflicts))
     by_completeness = sorted(
         range(len(docs)), key=lambda i: _completeness(captures[i], i), reverse=True
     )
     names = dict.fromkeys([*(docs[i].rendering for i in by_completeness), FALLBACK_RENDERING])
-    for name in names:
-        try:
-            document = _written(page, name)
-        except MergeError:
-            continue
-        return Merged(document, tuple(sources), tuple(conflicts))
-    # no rendering holds the page (none is known to fail so): the most complete capture's
-    name = docs[by_completeness[0]].rendering
-    document = convert(Document(name, page), name)
+    written = (convert(Document(name, page), name) for name in names)
+    first = next(written)
+    # where no rendering holds the page, the most complete capture's is kept
+    document = next(
+        (doc for doc in itertools.chain([first], written) if _misread(doc) is None), first
+    )
     return Merged(document, tuple(sources), tuple(conflicts))
 
 
 FALLBACK_RENDERING = "gopher-menu"
 """The rendering a merged page is written in when no capture's rendering can
 hold it: it shows every row's markup and marks link items, so each unit reads
-back as the kind it was written as (§ 7.5)."""
+back as the kind it was written as (§ 7.2)."""
 
 
-def _written(page: Page, rendering: str) -> Document:
-    """``page`` in ``rendering``'s canonical form, when it reads back as written.
+def _misread(document: Document) -> tuple[str, str, str] | None:
+    """The first unit ``document``'s text reads back otherwise, or ``None``.
 
-    Raises:
-        MergeError: when the written text reads back with other content (a
-            rendering that hides markup or link marks leaves the kind of a
-            row to its wording, § 2.7).
-
+    Returns the unit's kind and text, and what it reads back as. A rendering
+    that hides markup or link marks leaves the kind of a row to its wording
+    (§ 2.7).
     """
-    document = convert(Document(rendering, page), rendering)
     written, back = _contents(document), _contents(loads(dumps(document)))
     if written == back:
-        return document
+        return None
     at = next(
         (i for i, (a, b) in enumerate(zip(written, back, strict=False)) if a != b),
         min(len(written), len(back)),
     )
-    kind, text = written[at] if at < len(written) else ("", "")
-    read = back[at][0] if at < len(back) else "nothing"
+    kind, text = written[at] if at < len(written) else ("end", "")
+    return kind, text, back[at][0] if at < len(back) else "nothing"
+
+
+def _cannot_hold(rendering: str, kind: str, text: str, read: str) -> MergeError:
+    """The error for a rendering asked for that cannot hold the merged page."""
     hint = f"; {FALLBACK_RENDERING} marks every row" if rendering != FALLBACK_RENDERING else ""
-    raise MergeError(
-        f"the merged page cannot be written in {rendering}: its {kind or 'end'}"
+    return MergeError(
+        f"the merged page cannot be written in {rendering}: its {kind}"
         f" {text[:60]!r} would read back as {read}{hint}",
         what="rendering",
         texts=(text, read),

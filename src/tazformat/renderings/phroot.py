@@ -26,11 +26,12 @@ TYPES = ("DIR", "IMG", "GIF", "TXT", "TEXT", "HTM", "HTML", "BIN", "SND", "QRY",
 FLAT_TYPES = ("DIR", "IMG", "GIF", "TXT", "HTM")
 """Type words read as labels at a line start; longer words such as ``HTML``
 or ``TEL`` also begin ordinary text (``HTML und CSS: …``)."""
-_GUTTER_LABEL = re.compile(rf" *(?:{'|'.join(TYPES)}) ")
 _FLAT_LABEL = re.compile(rf"(?:{'|'.join(FLAT_TYPES)}) ")
 _FLAT_STARTS = frozenset(f"{word} " for word in FLAT_TYPES)
-GUTTERS = (INDENT, *(f"{word:>{GUTTER - 1}} " for word in TYPES))
-"""Every gutter the proxy writes: the indent of info rows, each type word's label."""
+LABELS = frozenset(f"{word:>{GUTTER - 1}} " for word in TYPES)
+"""The gutter of an item row: its type word right-aligned, then a space."""
+GUTTERS = frozenset({INDENT, *LABELS})
+"""Every gutter the proxy writes: the indent of info rows, or an item's label."""
 
 
 class Phroot(Rendering):
@@ -51,7 +52,7 @@ class Phroot(Rendering):
         gutter = line[:GUTTER]
         if gutter == INDENT:
             return Peeled("i", INDENT, line[GUTTER:])
-        if len(gutter) == GUTTER and _GUTTER_LABEL.fullmatch(gutter):
+        if gutter in LABELS:
             return Peeled(row_item_type(gutter.strip()), gutter, line[GUTTER:])
         if is_last and len(line) < GUTTER and any(gutter.startswith(line) for gutter in GUTTERS):
             damage = (Code.CUT_FRAME, "the capture was cut inside this row's gutter", len(line) + 1)

@@ -484,6 +484,15 @@ def _add_encoding(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_progress(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal and tqdm is installed)",
+    )
+
+
 def _add_convert(commands: Any) -> None:
     convert = commands.add_parser(
         "convert", help="convert many files to JSON lines, CSV/TSV or Parquet"
@@ -507,12 +516,7 @@ def _add_convert(commands: Any) -> None:
         "--strict", action="store_true", help="parse strictly: a damaged file fails"
     )
     _add_encoding(convert)
-    convert.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: when stderr is a terminal and tqdm is installed)",
-    )
+    _add_progress(convert)
     convert.set_defaults(run=_convert)
 
 
@@ -556,12 +560,7 @@ def _add_merge(commands: Any) -> None:
         help=f"group the captures by page; write one merged file a page and {REPORT}",
     )
     _add_encoding(command)
-    command.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: when stderr is a terminal and tqdm is installed)",
-    )
+    _add_progress(command)
     command.set_defaults(run=_merge)
 
 

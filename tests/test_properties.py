@@ -15,11 +15,12 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from strategies import article_documents, documents, kicker_titles, texts
-from tazformat import Article, Document, ParseError, dumps, loads, same_content
+from tazformat import Article, Document, EditError, ParseError, dumps, loads, same_content
 from tazformat.content import content_units
 from tazformat.models import TITLE_MARKUP, Entry, Framing, Line, Listing, Title
 from tazformat.renderings import RENDERINGS
 from tazformat.wording import looks_like_title
+from written import written_or_refused
 
 PROPERTY = settings(max_examples=500, deadline=None)
 """The settings of every property: CI requires at least 500 examples."""
@@ -195,7 +196,11 @@ def test_re_rendering_keeps_the_content(doc: Document, rendering: str) -> None:
     entries mislead the wording rules (spec § 2.7) are left out.
     """
     assume(not _wording_decides(doc, rendering))
-    text = dumps(doc, rendering=rendering)
+    text = written_or_refused(doc, rendering)
+    if isinstance(text, EditError):
+        # a header of proxy rows (phoxy's) may take a row before the heading
+        assert text.path.startswith("prelude["), str(text)
+        return
     back = loads(text)
     assert same_content(doc, back)
     assert [(u.kind, u.text) for u in content_units(back)] == [

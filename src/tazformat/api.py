@@ -16,6 +16,7 @@ from typing import IO, cast
 from . import renderings
 from .codes import Code
 from .convert import convert
+from .damage import KEEP_BYTES
 from .errors import ParseError, document_expected, wrong_type
 from .grammar import parse_rows
 from .models import Diagnostic, Document
@@ -104,6 +105,7 @@ def loads(
         footer=rows.footer,
         diagnostics=diagnostics,
         truncated=rows.truncated,
+        source_hash=hash(text),
     )
 
 
@@ -229,8 +231,10 @@ def dump(doc: Document, fp: IO[str] | IO[bytes]) -> None:
 
     Added in version 0.1.0.
 
-    A binary file gets the text encoded as UTF-8 with ``surrogateescape``,
-    so bytes that were not UTF-8 are written back as they were read. Open
+    A binary file gets the text encoded as UTF-8 with ``damage.KEEP_BYTES``
+    (``surrogateescape``, and ``surrogatepass`` for a lone surrogate no byte
+    escapes), so bytes that were not UTF-8 are written back as they were
+    read, and every ``str`` that ``loads`` took can be written. Open
     text files with ``newline=""``, so that line endings are written as
     they are.
 
@@ -246,7 +250,7 @@ def dump(doc: Document, fp: IO[str] | IO[bytes]) -> None:
         raise wrong_type("dump", "a file object as its second argument", fp, hint)
     text = dumps(doc)
     if _binary(fp):
-        cast("IO[bytes]", fp).write(text.encode("utf-8", "surrogateescape"))
+        cast("IO[bytes]", fp).write(text.encode("utf-8", KEEP_BYTES))
     else:
         cast("IO[str]", fp).write(text)
 

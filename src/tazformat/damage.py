@@ -14,6 +14,8 @@ counts one byte; any other lone surrogate counts the three bytes
 
 from __future__ import annotations
 
+import codecs
+
 ROW_LIMIT = 80
 """Longest row content, in UTF-8 bytes, that a proxy passes unchanged."""
 
@@ -56,5 +58,30 @@ def utf8_size(text: str) -> int:
     try:
         return len(text.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:  # a lone surrogate that no byte escapes
-        escaped = sum(1 for char in text if 0xDC80 <= ord(char) <= 0xDCFF)
-        return len(text.encode("utf-8", "surrogatepass")) - 2 * escaped
+        return len(text.encode("utf-8", KEEP_BYTES))
+
+
+KEEP_BYTES = "tazformat-keep-bytes"
+"""The codec error handler that writes text back as the bytes it was read from.
+
+Encoding, a lone surrogate U+DC80 to U+DCFF is the byte ``surrogateescape``
+made it of, any other lone surrogate its three ``surrogatepass`` bytes;
+decoding, it is ``surrogateescape``. So every ``str`` that ``loads`` takes
+can be written to a binary file (``text.encode("utf-8", KEEP_BYTES)``).
+"""
+
+
+def _keep_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        return codecs.lookup_error("surrogateescape")(error)
+    chars = error.object[error.start : error.end]
+    kept = b"".join(
+        bytes([ord(char) - 0xDC00])
+        if 0xDC80 <= ord(char) <= 0xDCFF
+        else char.encode("utf-8", "surrogatepass")
+        for char in chars
+    )
+    return kept, error.end
+
+
+codecs.register_error(KEEP_BYTES, _keep_bytes)

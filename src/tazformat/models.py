@@ -733,6 +733,10 @@ class Document:
     """Damage and unknown rows, in source order."""
     truncated: bool = attrs.field(default=False, eq=False)
     """True when the capture was cut: its last row lost its frame or newline."""
+    source_hash: int | None = attrs.field(default=None, eq=False, repr=False)
+    """``hash()`` of the text the document was parsed from (``None`` for one built
+    in code). ``dumps`` checks nothing when it writes that same text again: it
+    reads back as it was read. Added in version 0.6.0."""
 
     def rows(self) -> Iterator[RowNode]:
         """Every content row: the prelude's, then the page's."""

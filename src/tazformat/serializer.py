@@ -7,12 +7,12 @@ node without framing (built or edited in code) gets the canonical framing
 of the document's rendering.
 
 Text that would read back as something else is refused with ``EditError``
-rather than written: a line break inside a row, or a row that the grammar
-would read as another kind where it stands (a body row ``## …``, a subhead
-named like a tail section, a title without the heading's shape). A parsed,
-unedited document never holds such text, and the checks cost it little:
-they scan the written rows at once and look at a row alone only where
-the scan finds a suspect.
+rather than written (spec § 5): a text the document was not parsed from is
+checked row by row (``tazformat.checks``: field types, every row peeled back
+by its rendering) and against the rules of each row's place below (a body
+row ``## …``, a subhead named like a tail section, a title without the
+heading's shape). A parsed, unedited document writes its own text and is
+not checked.
 
 The rows come from ``Document.placed``: each container places its own rows
 with their kind, item type, place and whether blank rows follow, so writing
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
 
+from .checks import Written, check_rows, check_types
 from .errors import EditError
 from .models import Article, Document, Placement, RowNode, Stray, Title
 from .renderings import Rendering, get
@@ -51,13 +51,6 @@ _MARKUP = {kind.value: kind.markup for kind in Kind}
 """Each kind's markup, by its name."""
 _TEXT, _LEAD, _PICTURE, _HEADING_KIND = Kind.TEXT, Kind.LEAD, Kind.PICTURE, Kind.HEADING
 """Kinds the loop compares rows' kinds with (a member looked up once: ``Kind.X`` is slow)."""
-
-DATE_SIZES = (10, 11)
-"""How long a date row is: ``8 Jan 2022``, ``18 Jan 2022``."""
-_FIRST = itemgetter(slice(0, 1))
-_SUSPECT = re.compile("[#1-9]")
-"""What a row that may read as another kind starts with: ``## …``, a date, a heading."""
-
 
 _BREAK = re.compile(r"[\r\n]")
 """What ends a line (``rows.split_lines``): no row may hold one."""
@@ -135,83 +128,85 @@ RULES: dict[str, Rule] = {
 
 
 class _Writer:
-    """Writes the placed rows, and refuses what would not read back."""
+    """Writes the placed rows; refuses what would not read back (see ``tazformat.checks``)."""
 
     def __init__(self, doc: Document, rendering: Rendering) -> None:
         self.doc = doc
         self.rendering = rendering
         self.placed = doc.placed()
         self.parts: list[str] = [doc.header]
+        self.marked: set[int] = set()
+        """Rows of a kind with markup of its own, by index: no place's rule applies to them."""
+        self.wants: list[Written] = []
+        """Each row as written: prefix, suffix, hidden markup, content (``checks.Written``)."""
 
     def write(self) -> None:
         """Write every row: prefix, markup and text, suffix, line ending, blank rows.
 
         Text rows, most of a page, take the short way; rows of a kind with
-        markup of its own (or a title) are checked as they are written.
+        markup of its own (or a title) go through ``write_marked``.
         """
-        frame, blank, parts = self.rendering.frame, self.rendering.blank, self.parts
-        hidden: list[int] = []  # text rows whose written content is not their text
-        marked: set[int] = set()  # rows of a kind of their own: no place's rule applies
+        frame, blank, parts, wants = (
+            self.rendering.frame,
+            self.rendering.blank,
+            self.parts,
+            self.wants,
+        )
         text_kind = _TEXT
         for rows, kind, tag, where, end in self.placed:
-            start = len(parts)
-            last = start + 5 * (len(rows) - 1) if end else -1  # where the block's last row goes
+            last = len(wants) + len(rows) - 1 if end else -1  # the block's last row
             if kind is not text_kind:
-                self.write_marked(rows, kind, tag, where, last, marked)
+                self.write_marked(rows, kind, tag, where, last)
                 continue
             for line in rows:
                 framing = line.framing
                 if framing is None:
                     framing = frame(kind, tag, line.text, MEANING)
-                    gap = blank if len(parts) == last else ""
+                    gap = blank if len(wants) == last else ""
                 else:
                     gap = framing.gap
-                content = line.text
-                if framing.hidden:
-                    content = content[len(framing.hidden) :]
-                    hidden.append(len(parts) // 5)
+                text = line.text
+                wants.append((framing.prefix, framing.suffix, framing.hidden, text))
+                content = text[len(framing.hidden) :] if framing.hidden else text
                 parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
-        contents = parts[2::5]
-        self.check_claims(contents, hidden, marked)
-        self.check_breaks(contents)
 
     def write_marked(
-        self,
-        rows: tuple[RowNode, ...],
-        kind: Kind,
-        tag: str,
-        where: str,
-        last: int,
-        marked: set[int],
+        self, rows: tuple[RowNode, ...], kind: Kind, tag: str, where: str, last: int
     ) -> None:
         """Write a block of rows of ``kind`` (not text), each checked as it is written.
 
-        ``last`` is the index in ``parts`` where blank rows follow, or -1.
-        Rows of a kind with markup of its own and the page heading go into
+        ``last`` is the index of the row that blank rows follow, or -1. Rows
+        of a kind with markup of its own and the page heading go into
         ``marked``; an entry title is written as a link item, without markup.
         """
-        frame, blank, parts = self.rendering.frame, self.rendering.blank, self.parts
-        markup = _MARKUP[kind]
+        frame, blank, parts, wants = (
+            self.rendering.frame,
+            self.rendering.blank,
+            self.parts,
+            self.wants,
+        )
         for line in rows:
             framing = line.framing
             if framing is None:
                 framing = frame(kind, tag, line.text, MEANING)
-                gap = blank if len(parts) == last else ""
+                gap = blank if len(wants) == last else ""
             else:
                 gap = framing.gap
-            if isinstance(line, Title):
+            markup = _MARKUP[kind]
+            if isinstance(line, Title) and kind in _TITLED:
                 markup = self.title_markup(line, kind)
                 if kind is _HEADING_KIND:
-                    marked.add(len(parts) // 5)
+                    self.marked.add(len(wants))
+            elif isinstance(line, Stray):
+                pass  # a row no rule understood: judged by the rule of its place
             else:
-                marked.add(len(parts) // 5)
+                self.marked.add(len(wants))
                 if kind is not _LEAD and kind is not _PICTURE:
                     self.check_row(line, kind, where)
             content = markup + line.text
+            wants.append((framing.prefix, framing.suffix, framing.hidden, content))
             if framing.hidden:
                 content = content[len(framing.hidden) :]
-                if kind is Kind.ITEM:  # an entry title: its place's rule applies
-                    self.check(line, kind, tag, RULES[where], first=False)
             parts += (framing.prefix, content, framing.suffix, framing.newline, gap)
 
     # --- what would not read back -----------------------------------------
@@ -243,9 +238,7 @@ class _Writer:
         """Refuse a row of its own kind (date, subhead, section heading, link target) gone wrong."""
         text = line.text
         if kind is Kind.LINK_TARGET:
-            if isinstance(line, Stray):
-                self.check(line, kind, "i", _link_claim, first=False)
-            elif not text.startswith("[") or not LINK_TARGET.match(text):
+            if not text.startswith("[") or not LINK_TARGET.match(text):
                 raise self.refused(
                     line, "text", f"a link target reads '[n] <target>', not {text!r}"
                 )
@@ -260,23 +253,8 @@ class _Writer:
             reason = f"the heading of {_section_class(self.doc, line)} reads {name!r}"
             raise self.refused(line, "text", reason)
 
-    def item_type(self, line: RowNode, kind: str, item_type: str) -> str:
-        """The item type a row written as ``kind`` and ``item_type`` reads back with."""
-        framing = line.framing or self.rendering.frame(Kind(kind), item_type, line.text, MEANING)
-        content = (_MARKUP[kind] + line.text)[len(framing.hidden) :]
-        peeled = self.rendering.peel(framing.prefix + content + framing.suffix, is_last=False)
-        return peeled.item_type
-
-    def check(self, line: RowNode, kind: str, tag: str, rule: Rule, *, first: bool) -> None:
-        """Refuse one row that ``rule`` says another row kind would claim."""
-        if rule(line.text, "i", first) is None:
-            return  # no kind claims it even as an info row (the most claimed item type)
-        reason = rule(line.text, self.item_type(line, kind, tag), first)
-        if reason is not None:
-            raise self.refused(line, "text", reason)
-
     def flat(self) -> list[tuple[RowNode, Kind, str, str]]:
-        """Each written row with its kind, item type and place, in order (for suspects)."""
+        """Each written row with its kind, item type and place, in order."""
         return [
             (line, kind, tag, where) for rows, kind, tag, where, _ in self.placed for line in rows
         ]
@@ -296,45 +274,37 @@ class _Writer:
             index += 0 if page.lead is None else len(page.lead.lines)
         return index
 
-    def check_claims(self, contents: list[str], hidden: list[int], marked: set[int]) -> None:
-        """Check the written rows at once against the rules of their places.
+    def check(self, text: str) -> None:
+        """Refuse what ``text``, as written, would not read back as.
 
-        Suspects are the rows whose written content starts with ``## ``
-        (``#`` for the heading's ``# taz.de``) or is as long as a date
-        and starts with a digit (one search over the first characters),
-        the row that opens the body or listing, and text rows the rendering
-        hid markup of; each suspect is judged by the rule of its place. Rows
-        in ``marked`` (of a kind with its own markup) are no suspects.
+        Line breaks inside rows first; then every row peeled back by the
+        rendering (``checks.check_rows``); then each row that has no markup
+        of its own against the rule of its place, with the item type it
+        reads back with.
         """
-        firsts = "".join(map(_FIRST, contents))
-        if len(firsts) != len(contents):  # an empty row: no first character
-            firsts = "".join([text[:1] or " " for text in contents])
-        suspects = hidden + [
-            match.start()
-            for match in _SUSPECT.finditer(firsts)
-            if match.start() not in marked
-            and (contents[match.start()][:1] == "#" or len(contents[match.start()]) in DATE_SIZES)
-        ]
-        first = self.first_row()
-        if 0 <= first < len(contents) and contents[first].startswith((LEAD_MARKUP, PICTURE_MARKUP)):
-            suspects.append(first)
-        if not suspects:
-            return
         flat = self.flat()
-        for index in suspects:
-            line, kind, tag, where = flat[index]
-            rule = RULES.get(where)
-            if rule is not None and kind is not Kind.SUBHEAD:
-                self.check(line, kind, tag, rule, first=index == first)
-
-    def check_breaks(self, contents: list[str]) -> None:
-        """Refuse a row whose text holds a line break (``contents``: the written rows)."""
-        joined = "".join(contents)
-        if "\n" not in joined and "\r" not in joined:
-            return
-        for line, *_ in self.flat():
+        for line, kind, *_ in flat:
             if _BREAK.search(line.text):
                 raise self.refused(line, "text", BREAK)
+            if isinstance(line, Title) and kind not in _TITLED:
+                reason = (
+                    "a Title stands only as the page heading or an entry's title;"
+                    f" written as a {kind.value} row it would read back as a Line"
+                )
+                raise self.refused(line, "text", reason)
+        back = check_rows(self.doc, self.rendering, text, self.wants, lambda: [f[0] for f in flat])
+        first = self.first_row()
+        for index, (line, kind, _tag, where) in enumerate(flat):
+            rule = _link_claim if kind is Kind.LINK_TARGET else RULES.get(where)
+            if rule is None or index in self.marked:
+                continue
+            claim = rule(line.text, back[index].item_type, index == first)
+            if claim is not None:
+                raise self.refused(line, "text", claim)
+
+
+_TITLED = frozenset({Kind.HEADING, Kind.ITEM})
+"""The kinds whose rows a ``Title`` stands for: the page heading and an entry title."""
 
 
 def _section_class(doc: Document, heading: RowNode) -> str:
@@ -353,7 +323,16 @@ def serialize(doc: Document, rendering: Rendering | None = None) -> str:
             starts with ``## ``…).
 
     """
-    writer = _Writer(doc, rendering or get(doc.rendering))
-    writer.write()
-    writer.parts.append(doc.footer)
-    return "".join(writer.parts)
+    try:
+        writer = _Writer(doc, rendering or get(doc.rendering))
+        writer.write()
+        writer.parts.append(doc.footer)
+        text = "".join(writer.parts)
+    except (TypeError, AttributeError):  # a field that holds no value of its type
+        check_types(doc)
+        raise
+    if doc.source_hash is not None and doc.source_hash == hash(text):
+        return text  # the text the document was parsed from: it reads back as it was
+    check_types(doc)
+    writer.check(text)
+    return text

@@ -732,7 +732,9 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     """Damage and unknown rows, in source order."""
     truncated: bool = attrs.field(default=False, eq=False)
-    """True when the capture was cut: its last row lost its frame or newline."""
+    """True when the capture was cut: its last row lost its frame or its
+    newline (an unfinished one, where the rendering strips it), or the capture
+    is as long as the excerpt cap (spec § 4.2)."""
 
     def rows(self) -> Iterator[RowNode]:
         """Every content row: the prelude's, then the page's."""

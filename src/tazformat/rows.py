@@ -167,7 +167,9 @@ brackets, parentheses, German quotation marks „…“ and »…«."""
 
 def _stripped(rendering: Rendering, rows: Sequence[Row], line: int) -> bool:
     """Say whether the line ending after row ``line``, the last, was stripped, not cut."""
-    return rendering.strips_trailing_space and rows[-1].line == line and ends_whole(rows)
+    if not rendering.strips_trailing_space or not rows or rows[-1].line != line:
+        return False
+    return ends_whole(rows)
 
 
 def ends_whole(rows: Sequence[Row]) -> bool:

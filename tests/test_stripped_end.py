@@ -244,7 +244,21 @@ def test_a_proxy_cut_and_the_capture_end_are_both_named() -> None:
 
 WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHÄÖÜ"), min_size=2, max_size=9)
 HOSTILE = st.sampled_from(
-    ("\t", "## x", "> y", "Bild:", "DIR", "(DIR)", "|", "\u2028", "[1][Hafen]", "„ja“", "…", "TAGS")
+    (
+        "",
+        "\t",
+        "## x",
+        "> y",
+        "Bild:",
+        "DIR",
+        "(DIR)",
+        "|",
+        "\u2028",
+        "[1][Hafen]",
+        "„ja“",
+        "…",
+        "TAGS",
+    )
 )
 ROW = st.lists(st.one_of(WORD, HOSTILE), min_size=1, max_size=8).map(" ".join)
 

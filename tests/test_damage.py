@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import tazformat
-from tazformat.damage import is_cut_row
+from tazformat.damage import EXCERPT_CAP, is_cut_row
 
 # The rows a proxy cut in each sample (line numbers), checked against the
 # notes of the corpus's index.tsv and by reading the samples; every other
@@ -41,6 +41,33 @@ def test_cut_rows_of_the_corpus(sample: Path) -> None:
     doc = tazformat.loads(sample.read_text(encoding="utf-8"))
     found = [d.line for d in doc.diagnostics if d.code == "cut-row"]
     assert found == CUT_ROWS.get(sample.name, [])
+
+
+# The samples that are whole pages, by reading each one: served without a
+# final line break by a proxy that strips it, and ending whole.
+WHOLE_PAGES = frozenset({"058.txt", "403.txt", "404.txt"})
+CAP_NOTE = "cut at the 2000-byte sample cap"
+"""How the corpus's index.tsv notes a sample cut at the excerpt cap."""
+
+
+def test_only_cut_samples_are_truncated(sample: Path) -> None:
+    doc = tazformat.loads(sample.read_bytes())
+    assert doc.truncated is (sample.name not in WHOLE_PAGES)
+    if sample.name in WHOLE_PAGES:
+        assert doc.diagnostics == ()
+
+
+def test_every_sample_noted_as_cut_at_the_cap_is_truncated(corpus: Path) -> None:
+    index = corpus / "index.tsv"
+    if not index.exists():
+        pytest.skip("the corpus has no index.tsv")
+    rows = [line.split("\t") for line in index.read_text(encoding="utf-8").splitlines()[1:]]
+    capped = [row[0] for row in rows if CAP_NOTE in row[-1]]
+    assert capped
+    for name in capped:
+        raw = (corpus / name).read_bytes()
+        assert len(raw) == EXCERPT_CAP
+        assert tazformat.loads(raw).truncated, name
 
 
 def test_cut_flags_reach_the_nodes(corpus: Path) -> None:

@@ -16,7 +16,7 @@ from typing import IO, cast
 from . import renderings
 from .codes import Code
 from .convert import convert
-from .damage import KEEP_BYTES
+from .damage import KEEP_BYTES, at_excerpt_cap
 from .errors import ParseError, document_expected, wrong_type
 from .grammar import parse_rows
 from .models import Diagnostic, Document
@@ -79,7 +79,7 @@ def loads(
         chosen, notes = renderings.detect(parts.lines)
     else:
         chosen, notes = renderings.get(rendering), ()
-    rows = peel(parts, chosen)
+    rows = peel(parts, chosen, capped=at_excerpt_cap(text))
     prelude, page, noticed = parse_rows(rows.rows)
     found = [*notes, *rows.diagnostics, *not_utf8(body)]
     if page is None and rows.rows:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 
+from .damage import EXCERPT_CAP
+
 __all__ = ["CUT_CODES", "Code"]
 
 
@@ -33,7 +35,16 @@ class Code(str, enum.Enum):
 
     CUT_ROW = ("cut-row", "a proxy cut the row to 79 bytes and `…`")
     CUT_FRAME = ("cut-frame", "the capture ends inside the last row's frame")
-    CUT_CAPTURE = ("cut-capture", "the capture ends without a final line break")
+    CUT_CAPTURE = (
+        "cut-capture",
+        "the capture ends without a final line break; where its rendering strips"
+        " that line break, with a last row that is unfinished",
+    )
+    CUT_AT_CAP = (
+        "cut-at-cap",
+        f"the capture is exactly as long as the excerpt cap ({EXCERPT_CAP} bytes):"
+        " it was cut there",
+    )
     BAD_FRAME = ("bad-frame", "a row before the last lacks part of its rendering's frame")
     FRAME_RESIDUE = (
         "frame-residue",
@@ -57,5 +68,5 @@ class Code(str, enum.Enum):
     )
 
 
-CUT_CODES = frozenset({Code.CUT_CAPTURE, Code.CUT_FRAME})
+CUT_CODES = frozenset({Code.CUT_CAPTURE, Code.CUT_FRAME, Code.CUT_AT_CAP})
 """Diagnostics that say the capture was cut (they set ``Document.truncated``)."""

@@ -1,4 +1,4 @@
-"""The rule for rows that a proxy cut short.
+"""The rules for rows that a proxy cut short, and for captures cut at the cap.
 
 Gopher proxies cut a row whose content is longer than 80 bytes of UTF-8 to
 its first 79 bytes and append ``…`` (U+2026). When byte 79 falls inside a
@@ -10,6 +10,9 @@ Bytes are counted as ``loads`` decoded them: a byte that was not UTF-8
 stands as one lone surrogate (``surrogateescape``, U+DC80 to U+DCFF) and
 counts one byte; any other lone surrogate counts the three bytes
 ``surrogatepass`` gives it.
+
+Crawlers keep at most ``EXCERPT_CAP`` bytes of a page: a capture of exactly
+that size was cut there, wherever it ends (spec § 4.2).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ ROW_LIMIT = 80
 
 CUT_KEEPS = ROW_LIMIT - 1
 """Bytes of content a proxy keeps when it cuts a row."""
+
+EXCERPT_CAP = 2000
+"""Bytes of UTF-8 a crawler keeps of a page: a capture this long was cut there."""
 
 ELLIPSIS = "\u2026"
 REPLACEMENT = "\ufffd"
@@ -59,6 +65,15 @@ def utf8_size(text: str) -> int:
         return len(text.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:  # a lone surrogate that no byte escapes
         return len(text.encode("utf-8", KEEP_BYTES))
+
+
+def at_excerpt_cap(text: str) -> bool:
+    """Say whether ``text`` is exactly ``EXCERPT_CAP`` bytes long, as ``utf8_size`` counts.
+
+    Cheap for a long text: one that holds more characters than the cap has
+    more bytes too, and is not counted.
+    """
+    return len(text) <= EXCERPT_CAP and utf8_size(text) == EXCERPT_CAP
 
 
 KEEP_BYTES = "tazformat-keep-bytes"

@@ -23,6 +23,7 @@ from .models import (
     Links,
     LinkTarget,
     Listing,
+    Note,
     Paragraph,
     Picture,
     RowNode,
@@ -124,16 +125,24 @@ _PARTS = ("title", "lead", "picture", "subheads", "body", "date")
 
 
 class _Cut(Visitor):
-    """Collects the ``to_dict`` fields that hold a row a proxy cut."""
+    """Collects the ``to_dict`` fields that hold a row a proxy cut, or the row ``end``."""
 
-    def __init__(self) -> None:
+    def __init__(self, end: RowNode | None = None) -> None:
         self.fields: set[str] = set()
         self.entries: list[str] = []
         self._counts: dict[str, int] = {}
+        self._end = end
 
     def _rows(self, name: str, rows: Iterable[RowNode]) -> None:
-        if any(row.truncated for row in rows):
+        if any(row.truncated or row is self._end for row in rows):
             self.fields.add(name)
+
+    def section(self, section: Section) -> None:
+        self._rows(section_key(section), [section.heading])
+
+    def note(self, note: Note, section: Section | None) -> None:
+        if section is None:
+            self._rows("notes", [note])
 
     def title(self, title: Title) -> None:
         self._rows("title", [title])
@@ -164,19 +173,25 @@ class _Cut(Visitor):
         name = "entries" if section is None else section_key(section)
         index = self._counts.get(name, 0)
         self._counts[name] = index + 1
-        if entry.title is not None and entry.title.truncated:
+        title = entry.title
+        if title is not None and (title.truncated or title is self._end):
             self.entries.append(f"{name}[{index}].title")
-        if any(line.truncated for line in entry.teaser):
+        if any(line.truncated or line is self._end for line in entry.teaser):
             self.entries.append(f"{name}[{index}].teaser")
 
 
-def truncated_fields(page: Article | Listing) -> list[str]:
+def truncated_fields(page: Article | Listing, *, cut_end: bool = False) -> list[str]:
     """The ``to_dict`` fields that hold a row a proxy cut, in page order.
 
     Entries are named by index: ``entries[3].title``, ``related[0].teaser``.
+    ``cut_end``: the capture was cut (``Document.truncated``), so the field
+    that holds the page's last row is named too (a last tag cut to ``Schw``
+    gives ``tags``); ``to_dict`` passes it.
     """
-    cut = visit(page, _Cut())
+    rows = list(page.rows()) if cut_end else []
+    cut = visit(page, _Cut(rows[-1] if rows else None))
     names = [*_PARTS, *(section_key(kind) for kind in SECTIONS if kind.item_node is not None)]
+    names.append("notes")
     return [name for name in names if name in cut.fields] + cut.entries
 
 
@@ -297,8 +312,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
     ``truncated`` and ``diagnostics``; a listing gives ``kind``
     ("listing"), ``rendering``, ``title``, ``entries``, ``notes``,
     ``truncated`` and ``diagnostics``. Both give ``truncated_fields``, the
-    fields holding a row a proxy cut. A text with no taz heading gives
-    ``kind`` ``None``.
+    fields holding a row a proxy cut or, in a truncated capture, the last
+    row. A text with no taz heading gives ``kind`` ``None``.
     """
     if not isinstance(doc, Document):
         raise document_expected("to_dict", doc)
@@ -310,6 +325,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
         data = {"kind": None, "title": None}
     data["rendering"] = doc.rendering
     data["truncated"] = doc.truncated
-    data["truncated_fields"] = [] if doc.page is None else truncated_fields(doc.page)
+    data["truncated_fields"] = (
+        [] if doc.page is None else truncated_fields(doc.page, cut_end=doc.truncated)
+    )
     data["diagnostics"] = [_diagnostic(d) for d in doc.diagnostics]
     return data

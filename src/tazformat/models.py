@@ -732,7 +732,9 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     """Damage and unknown rows, in source order."""
     truncated: bool = attrs.field(default=False, eq=False)
-    """True when the capture was cut: its last row lost its frame or newline."""
+    """True when the capture was cut: its last row lost its frame or its
+    newline (an unfinished one, where the rendering strips it), or the capture
+    is as long as the excerpt cap (spec § 4.2)."""
     source_hash: int | None = attrs.field(default=None, eq=False, repr=False)
     """``hash()`` of the text the document was parsed from (``None`` for one built
     in code). ``dumps`` checks nothing when it writes that same text again: it

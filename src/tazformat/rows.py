@@ -16,8 +16,10 @@ import attrs
 
 from . import wording
 from .codes import CUT_CODES, Code
-from .models import Diagnostic, Framing
+from .damage import EXCERPT_CAP, REPLACEMENT, is_cut_row
+from .models import SECTIONS, Diagnostic, Framing
 from .renderings.base import Meaning, Rendering, Row
+from .vocabulary import DATE, SECTION_HEAD_ROW, SECTION_MARKUP
 
 __all__ = ["MEANING", "Row", "Rows", "peel", "segments", "split_lines"]
 
@@ -50,7 +52,7 @@ class Rows:
     footer: str
     """Verbatim rows the rendering puts after the page."""
     diagnostics: tuple[Diagnostic, ...]
-    """Damage found while peeling (cut frames, a missing final newline)."""
+    """Damage found while peeling (cut frames, a cut final row, the excerpt cap)."""
     truncated: bool
     """True when the capture was cut."""
 
@@ -124,8 +126,15 @@ def count_lines(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def peel(text: Segments, rendering: Rendering) -> Rows:
-    """Peel each line's framing by ``rendering`` (lines from ``segments``)."""
+def peel(text: Segments, rendering: Rendering, *, capped: bool = False) -> Rows:
+    """Peel each line's framing by ``rendering`` (lines from ``segments``).
+
+    A last line without a line ending is a cut (``cut-capture``) unless the
+    rendering strips the white space at a page's end and the last row ends
+    whole (``ends_whole``). ``capped``: the capture is exactly the excerpt
+    cap long (``damage.at_excerpt_cap``), so it was cut even where nothing
+    else says so (``cut-at-cap``).
+    """
     parts, lines = text.parts, text.lines
     header_size = rendering.header_size(lines)
     footer_size = min(rendering.footer_size(lines), len(parts) - header_size)
@@ -136,9 +145,56 @@ def peel(text: Segments, rendering: Rendering) -> Rows:
     peeling = Peeling(rendering, 1 + count_lines(header))
     peeling.peel_lines(body, last=not footer)
     rows = rendering.restore(peeling.rows, MEANING)
+    unended = peeling.unended
+    if unended is not None and not _stripped(rendering, rows, unended.line):
+        if rendering.strips_trailing_space:
+            unended = attrs.evolve(unended, message=_UNFINISHED)
+        peeling.diagnostics.append(unended)
+    if capped and not any(d.code in CUT_CODES for d in peeling.diagnostics):
+        peeling.diagnostics.append(_cut_at_cap(parts))
     diagnostics = tuple(peeling.diagnostics)
     truncated = any(d.code in CUT_CODES for d in diagnostics)
     return Rows(header + peeling.leading, tuple(rows), footer, diagnostics, truncated)
+
+
+_ROW_SECTIONS = frozenset(SECTION_MARKUP + s.name() for s in SECTIONS if s.item_node is not None)
+"""The headings of the tail sections whose items are rows (links, authors, tags):
+each item ends without a sentence's punctuation where it is whole."""
+_OPEN_MARKS = (("[", "]"), ("(", ")"), ("\u201e", "\u201c"), ("\u00bb", "\u00ab"))
+"""Marks that open what a closing mark ends on the same row: a reference's
+brackets, parentheses, German quotation marks „…“ and »…«."""
+
+
+def _stripped(rendering: Rendering, rows: Sequence[Row], line: int) -> bool:
+    """Say whether the line ending after row ``line``, the last, was stripped, not cut."""
+    if not rendering.strips_trailing_space or not rows or rows[-1].line != line:
+        return False
+    return ends_whole(rows)
+
+
+def ends_whole(rows: Sequence[Row]) -> bool:
+    """Say whether the last of ``rows`` ends the page whole, read by its wording (§ 4.2).
+
+    It does not when it ends in white space (a stripping rendering leaves
+    none), in a character the cut split (U+FFFD, a byte that was not UTF-8)
+    or in a proxy's cut mark, when it opens a mark it does not close
+    (``[``, ``(``, ``„``, ``»``), or when it is a tail section's heading.
+    Otherwise it does when it is a date row, an item of a section of rows
+    (a link target, an author, a tag), or when it ends a sentence
+    (``wording.SENTENCE_ENDS``).
+    """
+    content = rows[-1].content
+    last = content[-1:]
+    if not last or last in " \t" or last == REPLACEMENT or "\ud800" <= last <= "\udfff":
+        return False
+    if is_cut_row(content) or SECTION_HEAD_ROW.fullmatch(content):
+        return False
+    if any(content.count(mark) > content.count(close) for mark, close in _OPEN_MARKS):
+        return False
+    if DATE.fullmatch(content) or wording.looks_like_teaser(content):
+        return True
+    heading = next((r.content for r in reversed(rows) if SECTION_HEAD_ROW.fullmatch(r.content)), "")
+    return heading in _ROW_SECTIONS
 
 
 def _joined(parts: Sequence[Segment]) -> str:
@@ -160,14 +216,18 @@ class Peeling:
     """Damage found so far."""
     leading: str = ""
     """Blank lines before the first row, verbatim."""
+    unended: Diagnostic | None = None
+    """The ``cut-capture`` of a last row without line ending or damage of its
+    own, until ``peel`` tells whether the rendering stripped the line ending."""
 
     def peel_lines(self, parts: Sequence[Segment], *, last: bool) -> None:
         """Peel each of ``parts`` into a row; ``last``: the last part is the text's last line.
 
         A blank line (only a first or an unfinished last line can be one) and
         a line of frame residue only are blank rows (``blank``); a line
-        without a line ending and without damage of its own was cut
-        (``cut-capture``). Rows with the same framing share one ``Framing``.
+        without a line ending and without damage of its own may have been
+        cut (``unended``: ``peel`` decides). Rows with the same framing share
+        one ``Framing``.
         """
         final = len(parts) - 1 if last else -1
         peel_one = self.rendering.peel
@@ -183,7 +243,7 @@ class Peeling:
                 )
                 if damage is None or not self.damaged(number, damage, line, newline, gap, content):
                     if damage is None and not newline:
-                        self.diagnostics.append(_cut_capture(number, line))
+                        self.unended = _cut_capture(number, line)
                     key = (prefix, suffix, newline, gap, hidden)
                     framing = framings.get(key)
                     if framing is None:
@@ -225,6 +285,12 @@ class Peeling:
         self.rows[-1] = row._replace(framing=framing)
 
 
+_UNFINISHED = (
+    "the capture ends inside an unfinished row, without a final line break: it was cut here"
+)
+"""The message of a ``cut-capture`` where the rendering strips a page's final line break."""
+
+
 def _cut_capture(number: int, line: str) -> Diagnostic:
     return Diagnostic(
         Code.CUT_CAPTURE,
@@ -232,4 +298,16 @@ def _cut_capture(number: int, line: str) -> Diagnostic:
         number,
         len(line) + 1,
         ("a line break",),
+    )
+
+
+def _cut_at_cap(parts: Sequence[Segment]) -> Diagnostic:
+    """The ``cut-at-cap`` of a capture: at its end, past its last line break if it has one."""
+    text = _joined(parts)
+    column = 1 if not parts or text.endswith(("\n", "\r")) else len(parts[-1][0]) + 1
+    return Diagnostic(
+        Code.CUT_AT_CAP,
+        f"the capture is {EXCERPT_CAP} bytes long, the excerpt cap: it was cut at its end",
+        1 + count_lines(text),
+        column,
     )

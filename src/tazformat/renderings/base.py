@@ -95,6 +95,11 @@ class Rendering(ABC):
     """The blank row written after each block in canonical form (``""``: none)."""
     unwrapped: ClassVar[bool] = False
     """True when text blocks stand on one long row instead of wrapped rows."""
+    strips_trailing_space: ClassVar[bool] = False
+    """True when the proxy serves a page with the white space at its end
+    stripped, final line break included: a whole page then ends without
+    one, and only a last row that is itself unfinished says the capture was
+    cut (spec § 4.2)."""
 
     @abstractmethod
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:

@@ -73,6 +73,7 @@ class GeminiShown(Rendering):
     description: ClassVar[str] = "text/gemini as a proxy shows it: no '#', no '>', unwrapped"
     blank: ClassVar[str] = "\n"
     unwrapped: ClassVar[bool] = True
+    strips_trailing_space: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 0.95 if any(_is_heading(line) for line in sample) else 0.0
@@ -143,6 +144,7 @@ class GeminiProxyLog(GeminiShown):
         "-- Leo's gemini proxy\n\n-- Connecting to taz.de:1965...\n\n-- Connected\n\n"
         "-- Sending request\n\n-- Meta line: 20 text/gemini;lang=de\n\n"
     )
+    strips_trailing_space: ClassVar[bool] = False  # no capture shows that this proxy strips
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         if sample and sample[0].startswith("-- ") and any("Connect" in s for s in sample[:4]):
@@ -165,6 +167,7 @@ class GeminiArchive(GeminiShown):
     name: ClassVar[str] = "gemini-archive"
     description: ClassVar[str] = "Gemini archive: capture header and '-=-=-' rule, then the page"
     header: ClassVar[str] = "Archived View for taz.de\n\nView Raw\n\n-=-=-=-=-=-=-\n\n"
+    strips_trailing_space: ClassVar[bool] = False  # no capture shows that the archive strips
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 1.0 if self.header_size(lines) else 0.0

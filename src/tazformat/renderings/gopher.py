@@ -67,6 +67,7 @@ class GopherMenuFlat(Rendering):
 
     name: ClassVar[str] = "gopher-menu-flat"
     description: ClassVar[str] = "gopher menu, white space normalised: '(DIR) ' at line start"
+    strips_trailing_space: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         if not sample or not any(line[:1] == "(" and _FLAT_LABEL.match(line) for line in lines):

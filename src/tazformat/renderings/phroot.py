@@ -41,6 +41,7 @@ class Phroot(Rendering):
     description: ClassVar[str] = "phroot.kroovy.de: 'URI:' row, 7-column type gutter"
     header: ClassVar[str] = "URI: \n"
     blank: ClassVar[str] = INDENT + "\n"
+    strips_trailing_space: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         return 1.0 if lines and lines[0].startswith(URI) else 0.0
@@ -70,6 +71,7 @@ class PhrootFlat(Rendering):
 
     name: ClassVar[str] = "phroot-flat"
     description: ClassVar[str] = "phroot.kroovy.de, white space normalised: 'DIR ' at line start"
+    strips_trailing_space: ClassVar[bool] = True
 
     def score(self, lines: Sequence[str], sample: Sequence[str]) -> float:
         if not sample or not any(line[:4] in _FLAT_STARTS for line in lines):

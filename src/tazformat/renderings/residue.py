@@ -114,6 +114,14 @@ def residue(base: Rendering, margin: str) -> Residue:
 @functools.cache
 def _named(kind: type[Rendering]) -> type[Residue]:
     """A ``Residue`` class that carries the class attributes of ``kind``."""
-    names = ("name", "description", "header", "footer", "blank", "unwrapped")
+    names = (
+        "name",
+        "description",
+        "header",
+        "footer",
+        "blank",
+        "unwrapped",
+        "strips_trailing_space",
+    )
     attributes = {name: getattr(kind, name) for name in names}
     return cast("type[Residue]", type(f"{kind.__name__}Residue", (Residue,), attributes))

@@ -206,9 +206,10 @@ def test_the_benchmark_reads_the_tiny_corpus_as_the_reference_does(tiny: Path) -
     assert (report.verses.right, report.verses.total) == (4, 4)
     assert report.poems_whole == ["poem.txt"]
     assert report.false_poems == []
+    assert report.false_interviews == []
     assert report.misses == {}
     table = "\n".join(bench.table(report))
-    assert "| 1.000 (4 of 4; 0 turns more) |" in table
+    assert "| 1.000 (4 of 4; 0 more read) |" in table
 
 
 def test_a_reading_that_differs_is_counted_and_named(tiny: Path) -> None:
@@ -226,6 +227,16 @@ def test_a_reading_that_differs_is_counted_and_named(tiny: Path) -> None:
     assert report.poems_whole == []
     assert sorted(report.misses) == ["article.txt", "interview.txt", "listing.txt", "poem.txt"]
     assert "turn 9: answer, read question" in report.misses["interview.txt"]
+
+
+def test_turns_and_verses_on_a_page_of_another_class_are_named(tiny: Path) -> None:
+    samples = reference()
+    samples["poem.txt"] = {"class": "article", "body": [5, 11], "paragraphs": [5, 7, 9, 11]}
+    samples["poem.txt"].update(subheads=[], unsure=[])
+    samples["interview.txt"]["class"] = "article"
+    report = bench.measure(tiny, write(tiny, samples))
+    assert report.false_poems == ["poem.txt"]
+    assert report.false_interviews == ["interview.txt"]
 
 
 def test_an_unsure_start_is_left_out_on_both_sides(tiny: Path) -> None:

@@ -45,7 +45,7 @@ FORMATS = ("jsonl", "csv", "tsv", "parquet")
 """The output formats of ``convert``."""
 
 INTEGER_COLUMNS = frozenset(column for column, kind in TYPES.items() if kind == "integer")
-"""The columns of ``tazformat.table.COLUMNS`` that hold counts: links, entries, diagnostics."""
+"""The columns of ``tazformat.table.COLUMNS`` that hold counts: link_count, entries, diagnostics."""
 
 JSON_COLUMN = "json"
 """The Parquet column holding each file's ``to_dict`` data as JSON text."""

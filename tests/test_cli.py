@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import tazformat
-from tazformat import batch
+from tazformat import batch, cli
 from tazformat.cli import DEMO_NOTE, demo_bytes, diagnostic_lines, main
 from tazformat.models import Diagnostic
 
@@ -642,3 +642,47 @@ def test_merge_in_a_real_process_reads_standard_input(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == MERGE_PAGE
     assert b"2 files: 1 page merged" in result.stderr
+
+
+def read_a_line_and_close(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run ``tazformat ARGS | head -n 1``: read one line of its output, then close the pipe."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "tazformat", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read()
+        status = process.wait(timeout=120)
+    return subprocess.CompletedProcess(args, status, first, err)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", "--format", "json", *[f"p{i}.txt" for i in range(60)]],
+        ["convert", ".", "-o", "-", "--to", "jsonl"],
+        ["convert", ".", "-o", "-", "--to", "csv", "--jobs", "2"],
+    ],
+)
+def test_output_piped_into_head_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    for i in range(60):  # about 200 kB of output: more than a pipe holds
+        (tmp_path / f"p{i}.txt").write_bytes(demo_bytes())
+    result = read_a_line_and_close(args, tmp_path)
+    assert result.stdout  # the reader got its line
+    assert result.stderr == b""  # no "Broken pipe", no traceback
+    assert result.returncode == cli.BROKEN_PIPE == 141
+
+
+def test_output_read_to_the_end_is_not_a_broken_pipe(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_bytes(demo_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "tazformat", "parse", "p.txt"], cwd=tmp_path, capture_output=True
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(b"p.txt: article")

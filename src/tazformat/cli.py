@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import re
 import sys
 import unicodedata
@@ -616,10 +617,39 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or _stdout()
     try:
         status: int = args.run(args, stream)
+        stream.flush()  # here, where a closed pipe is still caught
+    except BrokenPipeError:
+        return _closed(stream)
     except OSError as error:
         print(f"tazformat: {error.filename or STDIN}: {error.strerror or error}", file=sys.stderr)
         return 2
     return status
+
+
+BROKEN_PIPE = 141
+"""The exit status when the reader of standard output went away (``| head``).
+
+128 + SIGPIPE, what a shell reports for ``cat`` or ``grep`` in the same place.
+"""
+
+
+def _closed(stream: TextIO) -> int:
+    """End quietly after the reader of ``stream`` closed it; the exit status.
+
+    As the Python docs advise (``signal``, "Note on SIGPIPE"), standard
+    output is pointed at ``os.devnull``, so that the interpreter's last
+    flush of what is still buffered does not fail again at exit.
+    """
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # no file behind it (a test's StringIO)
+        return BROKEN_PIPE
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return BROKEN_PIPE
 
 
 def _stdout() -> TextIO:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,65 @@ def test_parse_without_a_file_reads_piped_standard_input(
     assert "Stadtgarten: Tomaten auf dem Dach" in text
     assert "Bücherbus" not in text
     assert capsys.readouterr().err == ""  # no word of the demo
+
+
+@pytest.mark.parametrize("stdin", [None, b"", PAGE])
+def test_demo_shows_the_demo_whatever_standard_input_is(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: bytes | None
+) -> None:
+    if stdin is None:
+        monkeypatch.setattr(sys, "stdin", Terminal())
+    else:
+        pipe(monkeypatch, stdin)
+    status, text = run("parse", "--demo")
+    assert status == 0
+    assert text.startswith("demo.txt: article (meulie-framed)\n")
+    assert "Stadtgarten" not in text  # standard input is not read
+    assert capsys.readouterr().err == ""  # asked for: no note
+    assert run("--demo") == (0, text)  # no command: parse
+    data = json.loads(run("parse", "--demo", "--format", "json")[1])
+    assert data == tazformat.to_dict(tazformat.demo())
+
+
+def test_demo_with_a_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "garten.txt"
+    path.write_bytes(PAGE)
+    with pytest.raises(SystemExit) as exit_info:
+        run("parse", "--demo", str(path))
+    assert exit_info.value.code == 2
+    assert "--demo" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["summary", "json", "csv", "tsv"])
+@pytest.mark.parametrize("args", [(), ("-",)])
+def test_an_empty_standard_input_is_an_error_not_a_page(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    fmt: str,
+) -> None:
+    pipe(monkeypatch, b"")
+    status, text = run("parse", *args, "--format", fmt)
+    assert (status, text) == (2, "")  # not "-: no page", not a CSV header alone
+    assert capsys.readouterr().err == f"tazformat: -: {cli.EMPTY}\n"
+    assert "--demo" in cli.EMPTY
+
+
+def test_an_empty_file_named_is_still_a_file_without_a_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    pipe(monkeypatch, b"\n")  # a single newline on stdin is input, too
+    status, text = run("parse", str(path))
+    assert status == 0
+    assert text.startswith(f"{path}: no page (plain)\n")
+    status, text = run("parse")
+    assert status == 0
+    assert text.startswith("-: no page")
+    assert capsys.readouterr().err == ""
 
 
 def test_a_file_given_is_read_whatever_standard_input_is(
@@ -686,3 +746,26 @@ def test_output_read_to_the_end_is_not_a_broken_pipe(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.startswith(b"p.txt: article")
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readmes_first_command_shows_the_demo_without_a_terminal() -> None:
+    block = re.search(r"```sh\n(.*?)\n```", README.read_text("utf-8"), re.DOTALL)
+    assert block is not None
+    command = block.group(1).rpartition(" && ")[2]
+    assert command == ".venv/bin/tazformat parse --demo"
+    args = [sys.executable, "-m", "tazformat", *command.split()[1:]]
+    closed = ["sh", "-c", 'exec "$@" <&-', "sh", *args]  # standard input closed, as in some CI
+    for command_line in (args, closed):  # standard input empty, then closed
+        found = subprocess.run(
+            command_line, stdin=subprocess.DEVNULL, capture_output=True, check=False
+        )
+        assert found.returncode == 0, found.stderr
+        assert found.stdout.startswith(b"demo.txt: article (meulie-framed)\n")
+        assert found.stderr == b""
+    # Without --demo, the empty standard input of a script is said to be empty.
+    bare = subprocess.run(args[:-1], stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    assert (bare.returncode, bare.stdout) == (2, b"")
+    assert bare.stderr.decode() == f"tazformat: -: {cli.EMPTY}\n"

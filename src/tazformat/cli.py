@@ -290,6 +290,9 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     except batch.BatchError as error:
         print(f"tazformat: {error}", file=sys.stderr)
         return 2
+    except batch.Interrupted as stop:
+        print(f"tazformat: {stop}", file=sys.stderr)
+        return INTERRUPTED
     return summary.status
 
 
@@ -651,11 +654,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except EmptyInput as error:
         print(f"tazformat: {STDIN}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # convert says what it wrote; elsewhere there is nothing to say
+        print("tazformat: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except OSError as error:
         print(f"tazformat: {error.filename or STDIN}: {error.strerror or error}", file=sys.stderr)
         return 2
     return status
 
+
+INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as a shell reports it."""
 
 BROKEN_PIPE = 141
 """The exit status when the reader of standard output went away (``| head``).

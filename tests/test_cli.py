@@ -989,3 +989,19 @@ def test_a_worker_process_ignores_sigint(tmp_path: Path) -> None:
         "6 files: 6 converted, 0 failed\ndiagnostics: none\n",
     )
     assert len(out.read_text("utf-8").splitlines()) == 6
+
+
+def test_ctrl_c_in_another_command_is_quiet_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes(PAGE)
+
+    def interrupted(name: str, encoding: str) -> cli.Input:
+        raise KeyboardInterrupt
+
+    assert run("check", str(path))[0] == 0  # the other side: not interrupted
+    capsys.readouterr()
+    monkeypatch.setattr(cli, "_open", interrupted)
+    assert run("check", str(path)) == (130, "")
+    assert capsys.readouterr().err == "tazformat: interrupted\n"

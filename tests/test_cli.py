@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import errno
 import io
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tazformat
-from tazformat import batch
+from tazformat import batch, cli
 from tazformat.cli import DEMO_NOTE, demo_bytes, diagnostic_lines, main
 from tazformat.models import Diagnostic
 
@@ -72,6 +80,65 @@ def test_parse_without_a_file_reads_piped_standard_input(
     assert "Stadtgarten: Tomaten auf dem Dach" in text
     assert "Bücherbus" not in text
     assert capsys.readouterr().err == ""  # no word of the demo
+
+
+@pytest.mark.parametrize("stdin", [None, b"", PAGE])
+def test_demo_shows_the_demo_whatever_standard_input_is(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: bytes | None
+) -> None:
+    if stdin is None:
+        monkeypatch.setattr(sys, "stdin", Terminal())
+    else:
+        pipe(monkeypatch, stdin)
+    status, text = run("parse", "--demo")
+    assert status == 0
+    assert text.startswith("demo.txt: article (meulie-framed)\n")
+    assert "Stadtgarten" not in text  # standard input is not read
+    assert capsys.readouterr().err == ""  # asked for: no note
+    assert run("--demo") == (0, text)  # no command: parse
+    data = json.loads(run("parse", "--demo", "--format", "json")[1])
+    assert data == tazformat.to_dict(tazformat.demo())
+
+
+def test_demo_with_a_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "garten.txt"
+    path.write_bytes(PAGE)
+    with pytest.raises(SystemExit) as exit_info:
+        run("parse", "--demo", str(path))
+    assert exit_info.value.code == 2
+    assert "--demo" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["summary", "json", "csv", "tsv"])
+@pytest.mark.parametrize("args", [(), ("-",)])
+def test_an_empty_standard_input_is_an_error_not_a_page(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    fmt: str,
+) -> None:
+    pipe(monkeypatch, b"")
+    status, text = run("parse", *args, "--format", fmt)
+    assert (status, text) == (2, "")  # not "-: no page", not a CSV header alone
+    assert capsys.readouterr().err == f"tazformat: -: {cli.EMPTY}\n"
+    assert "--demo" in cli.EMPTY
+
+
+def test_an_empty_file_named_is_still_a_file_without_a_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    pipe(monkeypatch, b"\n")  # a single newline on stdin is input, too
+    status, text = run("parse", str(path))
+    assert status == 0
+    assert text.startswith(f"{path}: no page (plain)\n")
+    status, text = run("parse")
+    assert status == 0
+    assert text.startswith("-: no page")
+    assert capsys.readouterr().err == ""
 
 
 def test_a_file_given_is_read_whatever_standard_input_is(
@@ -642,3 +709,299 @@ def test_merge_in_a_real_process_reads_standard_input(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == MERGE_PAGE
     assert b"2 files: 1 page merged" in result.stderr
+
+
+def read_a_line_and_close(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run ``tazformat ARGS | head -n 1``: read one line of its output, then close the pipe."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "tazformat", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read()
+        status = process.wait(timeout=120)
+    return subprocess.CompletedProcess(args, status, first, err)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", "--format", "json", *[f"p{i}.txt" for i in range(60)]],
+        ["convert", ".", "-o", "-", "--to", "jsonl"],
+        ["convert", ".", "-o", "-", "--to", "csv", "--jobs", "2"],
+    ],
+)
+def test_output_piped_into_head_ends_quietly(tmp_path: Path, args: list[str]) -> None:
+    for i in range(60):  # about 200 kB of output: more than a pipe holds
+        (tmp_path / f"p{i}.txt").write_bytes(demo_bytes())
+    result = read_a_line_and_close(args, tmp_path)
+    assert result.stdout  # the reader got its line
+    assert result.stderr == b""  # no "Broken pipe", no traceback
+    assert result.returncode == cli.BROKEN_PIPE == 141
+
+
+def test_output_read_to_the_end_is_not_a_broken_pipe(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_bytes(demo_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "tazformat", "parse", "p.txt"], cwd=tmp_path, capture_output=True
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(b"p.txt: article")
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readmes_first_command_shows_the_demo_without_a_terminal() -> None:
+    block = re.search(r"```sh\n(.*?)\n```", README.read_text("utf-8"), re.DOTALL)
+    assert block is not None
+    command = block.group(1).rpartition(" && ")[2]
+    assert command == ".venv/bin/tazformat parse --demo"
+    args = [sys.executable, "-m", "tazformat", *command.split()[1:]]
+    closed = ["sh", "-c", 'exec "$@" <&-', "sh", *args]  # standard input closed, as in some CI
+    for command_line in (args, closed):  # standard input empty, then closed
+        found = subprocess.run(
+            command_line, stdin=subprocess.DEVNULL, capture_output=True, check=False
+        )
+        assert found.returncode == 0, found.stderr
+        assert found.stdout.startswith(b"demo.txt: article (meulie-framed)\n")
+        assert found.stderr == b""
+    # Without --demo, the empty standard input of a script is said to be empty.
+    bare = subprocess.run(args[:-1], stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    assert (bare.returncode, bare.stdout) == (2, b"")
+    assert bare.stderr.decode() == f"tazformat: -: {cli.EMPTY}\n"
+
+
+def pages(folder: Path, count: int) -> list[Path]:
+    """``count`` captures of the demo in ``folder``, ``p0.txt`` …, in sorted order."""
+    folder.mkdir(exist_ok=True)
+    files = [folder / f"p{i}.txt" for i in range(count)]
+    for file in files:
+        file.write_bytes(demo_bytes())
+    return files
+
+
+def ctrl_c_at(monkeypatch: pytest.MonkeyPatch, when: int) -> None:
+    """Make the ``when``-th file read (from 1) raise ``KeyboardInterrupt``, as Ctrl-C would."""
+    real = batch.convert_file
+    calls = iter(range(1, 10**6))
+
+    def convert_file(name: str, fmt: str, **options: Any) -> batch.Outcome:
+        if next(calls) == when:
+            raise KeyboardInterrupt
+        return real(name, fmt, **options)
+
+    monkeypatch.setattr(batch, "convert_file", convert_file)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_ctrl_c_during_convert_leaves_a_partial_output_named_so(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet") if fmt == "parquet" else None
+    pages(tmp_path / "in", 5)
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("an earlier run's output\n")
+    ctrl_c_at(monkeypatch, 3)
+    status, _ = run("convert", str(tmp_path / "in"), "-o", str(out))
+    assert status == cli.INTERRUPTED == 130
+    partial = tmp_path / f"out.{fmt}.partial"
+    assert capsys.readouterr().err == (
+        f"tazformat: interrupted: 2 of 5 written, partial output in {partial}\n"
+    )
+    assert out.read_text() == "an earlier run's output\n"  # never half replaced
+    if pq is not None:
+        assert pq.read_table(partial).num_rows == 2  # closed: readable
+    else:
+        text = partial.read_text("utf-8")
+        if fmt == "jsonl":
+            names = [json.loads(line)["file"] for line in text.splitlines()]
+        else:
+            names = [row["file"] for row in csv.DictReader(io.StringIO(text))]
+        assert [Path(name).name for name in names] == ["p0.txt", "p1.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_convert_that_ends_renames_its_output_and_leaves_no_partial(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    pages(tmp_path / "in", 3)
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("an earlier run's output\n")
+    assert run("convert", str(tmp_path / "in"), "-o", str(out))[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", f"out.{fmt}"]
+    assert "earlier" not in out.read_bytes().decode("utf-8", "replace")
+    assert "interrupted" not in capsys.readouterr().err
+
+
+def test_ctrl_c_during_convert_to_standard_output_says_it_is_partial(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages(tmp_path / "in", 4)
+    ctrl_c_at(monkeypatch, 2)
+    status, text = run("convert", str(tmp_path / "in"), "-o", "-", "--to", "jsonl")
+    assert status == 130
+    assert len(text.splitlines()) == 1
+    assert (
+        capsys.readouterr().err == "tazformat: interrupted: 1 of 4 written; the output is partial\n"
+    )
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_an_output_that_is_no_regular_file_is_written_in_place(tmp_path: Path) -> None:
+    # /dev/null cannot have a /dev/null.partial beside it: it is written as it is.
+    pages(tmp_path / "in", 2)
+    assert run("convert", str(tmp_path / "in"), "-o", os.devnull, "--to", "jsonl")[0] == 0
+    assert main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "no" / "x.jsonl")]) == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a named pipe and SIGINT")
+def test_sigint_to_a_real_convert_stops_it_quietly(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    pages(folder, 3)
+    (folder / "p1.txt").unlink()
+    fifo = folder / "p1.txt"  # between p0 and p2: a file that is read until we say so
+    os.mkfifo(fifo)
+    out = tmp_path / "out.jsonl"
+    with subprocess.Popen(
+        [sys.executable, "-m", "tazformat", "convert", str(folder), "-o", str(out)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        writer = wait_for_reader(fifo, process)  # p0 is written, p1 being read
+        try:
+            os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C at a terminal: the whole group
+            _, err = process.communicate(timeout=60)
+        finally:
+            os.close(writer)
+    assert process.returncode == 130
+    assert err.decode() == (
+        f"tazformat: interrupted: 1 of 3 written, partial output in {out}.partial\n"
+    )
+    assert not out.exists()
+    (line,) = Path(f"{out}.partial").read_text("utf-8").splitlines()
+    assert json.loads(line)["file"] == str(folder / "p0.txt")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a named pipe and SIGINT")
+def test_sigint_to_a_convert_with_workers_stops_them_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    pages(folder, 8)
+    (folder / "p3.txt").unlink()
+    os.mkfifo(folder / "p3.txt")
+    out = tmp_path / "out.csv"
+    with subprocess.Popen(
+        [sys.executable, "-m", "tazformat", "convert", str(folder), "-o", str(out), "-j", "2"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        writer = wait_for_reader(folder / "p3.txt", process)  # a worker is reading it
+        try:
+            os.killpg(process.pid, signal.SIGINT)  # the command and its workers alike
+        finally:
+            os.close(writer)  # the worker's file ends: it finishes its task and stops
+        _, err = process.communicate(timeout=60)
+    text = err.decode()
+    assert process.returncode == 130, text
+    assert re.fullmatch(
+        rf"(tazformat: {re.escape(str(folder))}/p3.txt: not a taz dump \(no page\)\n)?"
+        rf"tazformat: interrupted: [0-7] of 8 written, partial output in {re.escape(str(out))}"
+        r"\.partial\n",
+        text,
+    ), text
+    assert not out.exists()
+
+
+def wait_for_reader(fifo: Path, process: subprocess.Popen[bytes]) -> int:
+    """Open a named pipe for writing once a reader has it open; the writing end.
+
+    Opening without blocking fails until the other end is open, so a
+    success says the command is inside its read of this file.
+    """
+    for _ in range(6000):  # at most a minute
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.01)
+    raise AssertionError(f"{fifo} was never opened for reading")
+
+
+def readers_of(path: Path) -> list[int]:
+    """The processes that hold ``path`` open (Linux: their ``/proc/PID/fd`` links)."""
+    found = []
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            if os.readlink(fd) == str(path):
+                found.append(int(fd.parts[2]))
+        except OSError:  # gone, or not ours to look at
+            continue
+    return sorted(set(found))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_worker_process_ignores_sigint(tmp_path: Path) -> None:
+    # Ctrl-C is for the command, which stops its workers; a worker that took
+    # it would fail its task (or, idle, print a traceback of its own).
+    folder = tmp_path / "in"
+    pages(folder, 6)
+    fifo = folder / "p2.txt"
+    fifo.unlink()
+    os.mkfifo(fifo)
+    out = tmp_path / "out.jsonl"
+    with subprocess.Popen(
+        [sys.executable, "-m", "tazformat", "convert", str(folder), "-o", str(out), "-j", "2"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        writer = wait_for_reader(fifo, process)
+        try:
+            (worker,) = (pid for pid in readers_of(fifo) if pid != os.getpid())
+            assert worker != process.pid  # a worker reads it, not the command
+            os.kill(worker, signal.SIGINT)
+            with contextlib.suppress(BrokenPipeError):  # the worker stopped reading
+                os.write(writer, demo_bytes())
+        finally:
+            os.close(writer)
+        _, err = process.communicate(timeout=60)
+    assert (process.returncode, err.decode()) == (
+        0,
+        "6 files: 6 converted, 0 failed\ndiagnostics: none\n",
+    )
+    assert len(out.read_text("utf-8").splitlines()) == 6
+
+
+def test_ctrl_c_in_another_command_is_quiet_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes(PAGE)
+
+    def interrupted(name: str, encoding: str) -> cli.Input:
+        raise KeyboardInterrupt
+
+    assert run("check", str(path))[0] == 0  # the other side: not interrupted
+    capsys.readouterr()
+    monkeypatch.setattr(cli, "_open", interrupted)
+    assert run("check", str(path)) == (130, "")
+    assert capsys.readouterr().err == "tazformat: interrupted\n"

@@ -35,13 +35,13 @@ OLD_COLUMNS = (
     "agency",
     "authors",
     "tags",
-    "links",
+    "link_count",
     "picture",
     "entries",
     "truncated",
     "diagnostics",
 )
-"""The columns of version 0.1.0, which keep their order."""
+"""The columns of version 0.1.0, which keep their order (``links`` renamed ``link_count``)."""
 
 RELATED = [
     "Öffentliche Bibliotheken: Die Wohnzimmer der Stadt",
@@ -77,6 +77,18 @@ def test_new_columns_are_added_and_the_old_keep_their_order() -> None:
     assert set(table.TYPES) == set(table.COLUMNS)
 
 
+def test_the_count_of_links_is_named_a_count() -> None:
+    # ``links`` is a list of link targets in ``to_dict``; the column counts them.
+    assert "links" not in table.COLUMNS
+    assert table.TYPES["link_count"] == "integer"
+    assert table.COLUMNS.index("link_count") == table.COLUMNS.index("tags") + 1
+    doc = tazformat.demo()
+    assert table.row("demo.txt", doc)["link_count"] == len(tazformat.to_dict(doc)["links"]) == 2
+    (written,) = csv_rows([("demo.txt", doc)])
+    assert written["link_count"] == "2"
+    assert "links" not in written
+
+
 def test_the_demo_row_has_lead_text_and_related() -> None:
     doc = tazformat.demo()
     data = tazformat.to_dict(doc)
@@ -108,7 +120,7 @@ def test_the_typed_record_of_the_demo() -> None:
         "Berlin-Kreuzberg",
     ]
     assert found["related"] == RELATED
-    assert (found["links"], found["entries"], found["diagnostics"]) == (2, 0, 0)
+    assert (found["link_count"], found["entries"], found["diagnostics"]) == (2, 0, 0)
     assert found["lead"] == table.row("demo.txt", tazformat.demo())["lead"]
 
 
@@ -205,7 +217,7 @@ def test_parquet_has_real_types(tmp_path: Path) -> None:
     assert schema.field("date").type == pa.date32()
     for column in ("authors", "tags", "related"):
         assert schema.field(column).type == pa.list_(pa.string()), column
-    for column in ("links", "entries", "diagnostics"):
+    for column in ("link_count", "entries", "diagnostics"):
         assert schema.field(column).type == pa.int64(), column
     for column in ("file", "kind", "title", "lead", "text", "place", batch.JSON_COLUMN):
         assert schema.field(column).type == pa.string(), column

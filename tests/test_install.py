@@ -85,6 +85,61 @@ def fresh(code: str, cwd: Path) -> list[str]:
     return result.stdout.split()
 
 
+EXTENSIONS = ("*.so", "*.pyd")
+"""Compiled modules, of any interpreter: a mypyc build from the tree leaves them in ``src``."""
+
+
+def extensions_in(tree: Path) -> list[str]:
+    """What is wrong with each compiled module under ``tree``: one line a file, sorted.
+
+    A module compiled from a ``.py`` edited since is stale; one whose
+    ``.py`` is older still shadows the source an editable install should
+    load; mypyc's shared library (``<hash>__mypyc``) has no source of its own.
+    """
+    found = []
+    for path in sorted(p for pattern in EXTENSIONS for p in tree.rglob(pattern)):
+        source = path.with_name(path.name.split(".", 1)[0] + ".py")
+        if not source.exists():
+            why = "compiled code without a .py beside it (mypyc's shared library)"
+        elif source.stat().st_mtime > path.stat().st_mtime:
+            why = f"STALE: {source.name} was edited after it was compiled"
+        else:
+            why = f"loaded instead of {source.name}"
+        found.append(f"{path.relative_to(tree.parent)}: {why}")
+    return found
+
+
+def test_no_compiled_module_is_left_in_the_tree() -> None:
+    found = extensions_in(ROOT / "src")
+    assert not found, (
+        "compiled modules in the tree, which an editable install loads before the .py"
+        " files (a mypyc build straight from the tree leaves them there; build from the"
+        " sdist or with HATCH_BUILD_CLEAN_HOOKS_AFTER=1, docs/install.md); remove them"
+        " with `git clean -fX src`:\n" + "\n".join(found)
+    )
+
+
+def test_compiled_modules_in_a_tree_are_named_and_stale_ones_marked(tmp_path: Path) -> None:
+    package = tmp_path / "src" / "tazformat"
+    package.mkdir(parents=True)
+    assert extensions_in(tmp_path / "src") == []
+    (package / "rows.py").write_text("")
+    (package / "rows.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    os.utime(package / "rows.py", (1, 1))  # compiled after its last edit
+    (package / "lexer.cpython-312-darwin.so").write_bytes(b"")
+    (package / "lexer.py").write_text("")
+    os.utime(package / "lexer.cpython-312-darwin.so", (1, 1))  # edited since
+    (tmp_path / "src" / "8c2b0936__mypyc.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    (package / "rows.pyi").write_text("")  # not compiled code
+    assert extensions_in(tmp_path / "src") == [
+        "src/8c2b0936__mypyc.cpython-311-x86_64-linux-gnu.so: compiled code without a .py"
+        " beside it (mypyc's shared library)",
+        "src/tazformat/lexer.cpython-312-darwin.so: STALE: lexer.py was edited after it was"
+        " compiled",
+        "src/tazformat/rows.cpython-311-x86_64-linux-gnu.so: loaded instead of rows.py",
+    ]
+
+
 def test_compiled_names_the_build_that_is_loaded() -> None:
     assert tazformat.compiled is EXPECT_COMPILED
     assert "compiled" in tazformat.__all__

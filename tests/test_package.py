@@ -195,6 +195,14 @@ def test_installed_command_shows_the_demo_at_a_terminal(
     assert "demo" in result.stderr
 
 
+def test_installed_command_shows_the_demo_without_a_terminal(
+    installed: Installed, tmp_path: Path
+) -> None:
+    # The README's first command, in a script: standard input is empty, not a terminal.
+    shown = installed.command("parse", "--demo", cwd=tmp_path)
+    assert shown.startswith("demo.txt: article (meulie-framed)")
+
+
 def test_installed_command_prints_the_version(installed: Installed, tmp_path: Path) -> None:
     assert VERSION in installed.command("--version", cwd=tmp_path)
 

@@ -10,6 +10,11 @@ there are. Files that cannot be read, look binary, hold no taz page or (with
 they do not stop the run, but they make its exit status 1. ``-`` names
 standard input.
 
+An output file is written under a name of its own, ``OUT.partial``, and
+renamed ``OUT`` when the run is complete: a run that is interrupted
+(Ctrl-C: ``Interrupted``) or fails leaves ``OUT.partial``, never a ``OUT``
+that looks whole, and an ``OUT`` from an earlier run as it was.
+
 The ``tazformat convert`` command is a thin layer over ``convert``.
 """
 
@@ -22,9 +27,10 @@ import importlib
 import itertools
 import os
 import re
+import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias
@@ -45,7 +51,7 @@ FORMATS = ("jsonl", "csv", "tsv", "parquet")
 """The output formats of ``convert``."""
 
 INTEGER_COLUMNS = frozenset(column for column, kind in TYPES.items() if kind == "integer")
-"""The columns of ``tazformat.table.COLUMNS`` that hold counts: links, entries, diagnostics."""
+"""The columns of ``tazformat.table.COLUMNS`` that hold counts: link_count, entries, diagnostics."""
 
 JSON_COLUMN = "json"
 """The Parquet column holding each file's ``to_dict`` data as JSON text."""
@@ -67,6 +73,9 @@ BINARY = "looks binary (not a text capture)"
 
 STDIN = "-"
 """The name that stands for standard input."""
+
+PARTIAL = ".partial"
+"""What an output file's name ends with while it is written (renamed when the run is complete)."""
 
 ENCODING = "utf-8"
 """The encoding files are read in unless another is asked for."""
@@ -90,6 +99,36 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
 
 class BatchError(TazFormatError, ValueError):
     """A ``convert`` request that cannot be carried out (before any work)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """``convert`` was interrupted (Ctrl-C): what it had written by then.
+
+    A ``KeyboardInterrupt``, so that it stops a program as one does. The
+    worker processes are stopped and the output is closed before it is
+    raised: a Parquet file is readable, with the rows written.
+
+    Attributes:
+        written: Records written to the output.
+        files: Files found.
+        partial: The partial output file (``OUT.partial``, or ``OUT`` itself
+            when that is no regular file); ``None`` for a stream.
+
+    """
+
+    def __init__(self, written: int, files: int, partial: str | None) -> None:
+        """Keep the counts and the partial output's name."""
+        super().__init__(written, files, partial)
+        self.written = written
+        self.files = files
+        self.partial = partial
+
+    def __str__(self) -> str:
+        """``interrupted: N of M written``, and where the partial output is."""
+        done = f"interrupted: {self.written} of {self.files} written"
+        if self.partial is None:
+            return f"{done}; the output is partial"
+        return f"{done}, partial output in {self.partial}"
 
 
 @attrs.frozen
@@ -425,7 +464,7 @@ def outcomes(
     strict: bool = False,
     encoding: str = ENCODING,
     total: int | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Convert files, yielding their outcomes in the order of ``files``.
 
     Args:
@@ -440,8 +479,9 @@ def outcomes(
         total: How many files ``files`` yields (for the size of a task).
 
     Returns:
-        An iterator of outcomes. With several jobs at most ``4 * jobs``
-        tasks are in flight, so memory stays flat.
+        A generator of outcomes. With several jobs at most ``4 * jobs``
+        tasks are in flight, so memory stays flat; closing it stops the
+        worker processes.
 
     """
     if total is None:
@@ -465,7 +505,7 @@ def pooled(
     *,
     strict: bool = False,
     encoding: str = ENCODING,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Convert chunks of files in a process pool, yielding outcomes in order.
 
     Args:
@@ -476,13 +516,15 @@ def pooled(
         encoding: The files' encoding.
 
     Returns:
-        An iterator of outcomes, in the order of the chunks. At most
-        ``4 * jobs`` tasks are in flight.
+        A generator of outcomes, in the order of the chunks. At most
+        ``4 * jobs`` tasks are in flight. The workers ignore Ctrl-C (SIGINT):
+        this process stops them, after their tasks at hand, when it is
+        interrupted or the generator is closed.
 
     """
     from concurrent.futures import ProcessPoolExecutor  # here: the command starts faster
 
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     pending: collections.deque[Future[list[Outcome]]] = collections.deque()
     try:
         for chunk in chunks:
@@ -494,6 +536,11 @@ def pooled(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """A worker's start: Ctrl-C is for the process that runs ``convert`` (no traceback a worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Sink(Protocol):
@@ -757,12 +804,17 @@ def convert(
             lone surrogates, as ``loads`` keeps bytes that are not UTF-8).
 
     Returns:
-        The counts. Failed files are reported on ``err`` and left out.
+        The counts. Failed files are reported on ``err`` and left out. An
+        output file is written as ``OUT.partial`` and renamed ``OUT`` at
+        the end (``partial_path``).
 
     Raises:
-        FileNotFoundError: for a path that does not exist (before any work).
+        FileNotFoundError: for a path that does not exist, or an output
+            in a folder that does not exist (before any work).
         BatchError: for an output the format cannot have (before any work).
         LookupError: for an unknown encoding (before any work).
+        Interrupted: on Ctrl-C (a ``KeyboardInterrupt``): the workers are
+            stopped, the output closed and left as ``OUT.partial``.
 
     """
     stream = err or sys.stderr
@@ -772,7 +824,9 @@ def convert(
     stdin = any(os.fspath(name) == STDIN for name in names)
     named = [name for name in names if os.fspath(name) != STDIN]
     total = sum(1 for _ in iter_files(named))  # listed twice: no list of every path is kept
-    sink = open_sink(output, fmt)
+    path = os.fspath(output) if isinstance(output, (str, os.PathLike)) else None
+    target = partial_path(output)
+    sink = open_sink(output if target is None else target, fmt)
     summary = Summary(files=total + stdin)
     bar = Progress(summary.files, stream, _isatty(stream) if progress is None else progress)
     found = outcomes(
@@ -784,19 +838,51 @@ def convert(
         encoding=encoding,
         total=total,
     )
-    if stdin:
-        first = convert_bytes(STDIN, fmt, read_stdin(), strict=strict, encoding=encoding)
-        found = itertools.chain([first], found)
+
+    def take(outcome: Outcome) -> None:
+        if outcome.error is None:
+            sink.write(outcome.record)
+        else:
+            bar.say(f"tazformat: {outcome.name}: {outcome.error}")
+        summary.add(outcome)  # after the write: an interrupted write is not counted
+        bar.advance()
+
     try:
-        for outcome in found:
-            summary.add(outcome)
-            if outcome.error is None:
-                sink.write(outcome.record)
-            else:
-                bar.say(f"tazformat: {outcome.name}: {outcome.error}")
-            bar.advance()
-    finally:
-        bar.close()
-        sink.close()
+        try:
+            if stdin:
+                take(convert_bytes(STDIN, fmt, read_stdin(), strict=strict, encoding=encoding))
+            for outcome in found:
+                take(outcome)
+        finally:
+            found.close()  # stops the worker processes
+            bar.close()
+            sink.close()
+    except KeyboardInterrupt as interrupt:
+        partial = target or path  # a path that is no regular file is written in place
+        raise Interrupted(summary.converted, summary.files, partial) from interrupt
+    if target is not None and path is not None:
+        os.replace(target, path)
     print(summary.report(), file=stream)
     return summary
+
+
+def partial_path(output: PathArg | TextIO) -> str | None:
+    """The name an output file is written under until the run is complete (``OUT.partial``).
+
+    Returns:
+        ``None`` for a stream, and for a path that exists and is no regular
+        file (``/dev/stdout``, a named pipe), which is written in place.
+
+    Raises:
+        FileNotFoundError: when the output's folder does not exist.
+
+    """
+    if not isinstance(output, (str, os.PathLike)):
+        return None
+    name = os.fspath(output)
+    if os.path.exists(name) and not os.path.isfile(name):
+        return None
+    folder = os.path.dirname(name) or os.curdir
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(2, "No such file or directory", name)
+    return name + PARTIAL

@@ -2,8 +2,10 @@
 
 ``tazformat parse [FILE ...] [--format F]`` prints a summary of each file,
 or its ``to_dict`` data as JSON or JSON lines, its Markdown or plain text, or
-one CSV/TSV row of metadata a file; with no file it reads standard input, or
-shows the bundled demo document when standard input is a terminal.
+one CSV/TSV row of metadata a file; with no file it reads standard input (an
+empty one is an error, not a file without a page), or shows the bundled demo
+document when standard input is a terminal; ``--demo`` shows the demo
+whatever standard input is.
 ``tazformat check FILE ...`` reports round-trip exactness and diagnostics,
 and exits 1 when a file does not round-trip, is no taz dump, looks binary
 (or, with ``--strict``, has diagnostics). ``tazformat convert PATH... --to F
@@ -20,6 +22,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import itertools
+import os
 import re
 import sys
 import unicodedata
@@ -52,6 +56,16 @@ DEMO_NOTE = (
     " showing the bundled demo document (give a FILE, or pipe a capture in)"
 )
 """What ``parse`` says on standard error before it shows the demo."""
+
+EMPTY = (
+    "standard input is empty: nothing to parse"
+    " (give a FILE, pipe a capture in, or see the bundled demo with --demo)"
+)
+"""Why ``parse`` stops when the standard input it reads holds nothing."""
+
+
+class EmptyInput(Exception):
+    """Standard input that ``parse`` reads is empty: no capture was given (exit status 2)."""
 
 
 def _read(name: str) -> bytes:
@@ -181,7 +195,9 @@ def _interactive() -> bool:
     return sys.stdin is None or sys.stdin.isatty()
 
 
-def _names(files: list[str]) -> list[str]:
+def _names(files: list[str], demo: bool) -> list[str]:
+    if demo:
+        return [DEMO]
     if files:
         return files
     if _interactive():
@@ -200,8 +216,10 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 
     def documents() -> Iterator[tuple[str, Document, str]]:
         nonlocal binary
-        for name in _names(args.files):
+        for name in _names(args.files, args.demo):
             item = _open(name, args.encoding)
+            if name == STDIN and not item.raw:
+                raise EmptyInput(EMPTY)
             if item.doc is not None:
                 yield name, item.doc, item.text
                 continue
@@ -212,7 +230,10 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"tazformat: {_binary(name)}", file=sys.stderr)
 
     if kind in ("csv", "tsv"):
-        write_table(((name, doc) for name, doc, _ in documents()), out, tab=kind == "tsv")
+        found = documents()
+        first = list(itertools.islice(found, 1))  # an empty stdin stops before the header
+        rows = ((name, doc) for name, doc, _ in itertools.chain(first, found))
+        write_table(rows, out, tab=kind == "tsv")
         return 1 if binary else 0
     for name, doc, text in documents():
         if kind == "json":
@@ -269,6 +290,9 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     except batch.BatchError as error:
         print(f"tazformat: {error}", file=sys.stderr)
         return 2
+    except batch.Interrupted as stop:
+        print(f"tazformat: {stop}", file=sys.stderr)
+        return INTERRUPTED
     return summary.status
 
 
@@ -580,6 +604,11 @@ def build_parser() -> argparse.ArgumentParser:
         " when it is a terminal)",
     )
     parse.add_argument(
+        "--demo",
+        action="store_true",
+        help="parse the bundled demo document (whatever standard input is: in scripts and CI too)",
+    )
+    parse.add_argument(
         "--format", choices=FORMATS, default="summary", help="what to print (default: summary)"
     )
     parse.add_argument("--json", action="store_true", help="the same as --format json")
@@ -610,16 +639,57 @@ def _with_command(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(_with_command(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(_with_command(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        args = build_parser().parse_args(["parse"])
+        args = parser.parse_args(["parse"])
+    if args.command == "parse" and args.demo and args.files:
+        parser.error("parse --demo reads the bundled demo: give no FILE with it")
     stream = out or _stdout()
     try:
         status: int = args.run(args, stream)
+        stream.flush()  # here, where a closed pipe is still caught
+    except BrokenPipeError:
+        return _closed(stream)
+    except EmptyInput as error:
+        print(f"tazformat: {STDIN}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # convert says what it wrote; elsewhere there is nothing to say
+        print("tazformat: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except OSError as error:
         print(f"tazformat: {error.filename or STDIN}: {error.strerror or error}", file=sys.stderr)
         return 2
     return status
+
+
+INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as a shell reports it."""
+
+BROKEN_PIPE = 141
+"""The exit status when the reader of standard output went away (``| head``).
+
+128 + SIGPIPE, what a shell reports for ``cat`` or ``grep`` in the same place.
+"""
+
+
+def _closed(stream: TextIO) -> int:
+    """End quietly after the reader of ``stream`` closed it; the exit status.
+
+    As the Python docs advise (``signal``, "Note on SIGPIPE"), standard
+    output is pointed at ``os.devnull``, so that the interpreter's last
+    flush of what is still buffered does not fail again at exit.
+    """
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # no file behind it (a test's StringIO)
+        return BROKEN_PIPE
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return BROKEN_PIPE
 
 
 def _stdout() -> TextIO:

@@ -159,7 +159,7 @@ def dataframe(
     The columns are ``tazformat.table.COLUMNS``, typed as in the Parquet
     output (``META`` gives their ``pandas.ArrowDtype``): ``date`` a date,
     ``truncated`` a boolean, ``authors``, ``tags`` and ``related`` lists of
-    strings, ``links``, ``entries`` and ``diagnostics`` integers, the rest
+    strings, ``link_count``, ``entries`` and ``diagnostics`` integers, the rest
     strings.
     Each partition's index starts at 0. On a cluster:
 

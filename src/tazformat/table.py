@@ -28,7 +28,7 @@ TYPES: dict[str, ColumnType] = {
     "agency": "text",
     "authors": "list",
     "tags": "list",
-    "links": "integer",
+    "link_count": "integer",
     "picture": "text",
     "entries": "integer",
     "related": "list",
@@ -45,7 +45,8 @@ COLUMNS = tuple(TYPES)
 ``title``, ``kicker``, ``headline``, ``lead``, ``picture``, ``authors`` and
 ``tags`` are the ``to_dict`` fields of the same names; ``date`` is the
 page's date (ISO 8601); ``place`` and ``agency`` come from the dateline;
-``links`` counts the link targets and ``entries`` a listing's entries;
+``link_count`` counts the link targets (``to_dict``'s ``links``) and
+``entries`` a listing's entries;
 ``related`` holds the titles of an article's related articles (an entry
 whose title the capture lost is left out); ``truncated`` says whether the
 capture was cut; ``diagnostics`` counts the diagnostics; ``text`` is the
@@ -76,7 +77,7 @@ def _values(name: str, doc: Document) -> dict[str, Any]:
         "agency": dateline.get("agency") or "",
         "authors": data.get("authors", []),
         "tags": data.get("tags", []),
-        "links": len(data.get("links", [])),
+        "link_count": len(data.get("links", [])),
         "picture": data.get("picture") or "",
         "entries": len(data.get("entries", [])),
         "related": related,

@@ -738,7 +738,7 @@ class Document:
     source_hash: int | None = attrs.field(default=None, eq=False, repr=False)
     """``hash()`` of the text the document was parsed from (``None`` for one built
     in code). ``dumps`` checks nothing when it writes that same text again: it
-    reads back as it was read. Added in version 0.6.0."""
+    reads back as it was read. Added in version 0.2.0."""
 
     def rows(self) -> Iterator[RowNode]:
         """Every content row: the prelude's, then the page's."""

@@ -35,6 +35,7 @@ from .models import (
 )
 from .references import strip_references
 from .walk import Visitor, section_key, visit
+from .wrapping import is_blank_like
 
 SCHEMA = "document.schema.json"
 """The schema file, in ``tazformat/schema/``."""
@@ -96,6 +97,8 @@ class BodyText(Visitor):
 
     def paragraph(self, paragraph: Paragraph) -> None:
         rows = [line.text for line in paragraph.lines if line.text.strip() != "##"]
+        if all(is_blank_like(row) for row in rows):
+            return  # a row of only U+2800 shows as a blank row: no paragraph
         self.blocks.append(single_blanks(strip_references(" ".join(rows))))
 
     def subhead(self, subhead: Subhead) -> None:

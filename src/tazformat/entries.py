@@ -222,7 +222,8 @@ def _by_wrapping(rows: Sequence[Row]) -> list[Group]:
         if teaser:
             new = starts_entry(teaser[-1].content, row.content)
         else:
-            new = title is not None and follows_title(title.content, row.content, following)
+            run = len(groups) > 1 and not groups[-2][1]  # the title before was title-only too
+            new = title is not None and follows_title(title.content, row.content, following, run)
         if new:
             groups.append((row, []))
         else:
@@ -230,18 +231,21 @@ def _by_wrapping(rows: Sequence[Row]) -> list[Group]:
     return groups
 
 
-def follows_title(title: str, row: str, following: str | None) -> bool:
+def follows_title(title: str, row: str, following: str | None, run: bool = False) -> bool:
     """Say whether ``row``, right after the title ``title``, is the next title.
 
     It is when both are short ``kicker: headline`` rows without a sentence
     end and ``row`` is no wrapped teaser row: the next row's first word would
-    have fitted on it. The last row is read as a teaser (a capture may have
-    cut a teaser's first row to the same shape).
+    have fitted on it. The last row (no ``following``) is a title only in a
+    ``run`` of title-only entries; otherwise a teaser, as a capture may have
+    cut a teaser's first row to the same shape.
     """
-    if following is None or is_cut_row(row):
+    if is_cut_row(row):
         return False
     if not all(looks_like_title(text) and not looks_like_teaser(text) for text in (title, row)):
         return False
+    if following is None:
+        return run
     return len(row.rstrip()) <= WRAP and not is_full(row, following)
 
 

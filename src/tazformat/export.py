@@ -33,7 +33,7 @@ from .models import (
     Title,
     single_blanks,
 )
-from .references import strip_references
+from .references import cut_reference, strip_references
 from .walk import Visitor, section_key, visit
 from .wrapping import is_blank_like
 
@@ -63,11 +63,19 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 
 def links(article: Article) -> list[dict[str, Any]]:
-    """Inline references paired with their ``## LINKS`` targets, by number."""
+    """Inline references paired with their ``## LINKS`` targets, by number.
+
+    A reference the capture's end cut open (``[3][Doktorar``) counts, with
+    the text it holds.
+    """
     texts: dict[int, str] = {}
     for paragraph in article.paragraphs:
         for reference in paragraph.references:
             texts.setdefault(reference.number, reference.text)
+    if article.paragraphs:  # a reference the capture's end cut open is one too
+        cut = cut_reference(article.paragraphs[-1].text)
+        if cut is not None:
+            texts.setdefault(cut.number, cut.text)
     targets: dict[int, LinkTarget] = {}
     for target in article.link_targets:
         targets.setdefault(target.number, target)

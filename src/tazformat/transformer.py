@@ -271,7 +271,7 @@ def _ends_paragraph(
         return True
     if blank_rows or depth:
         return False
-    opens = index == 0 or rows[index - 1][0] == _SUBHEAD
+    opens = index > 0 and rows[index - 1][0] == _SUBHEAD
     cut = open_end and index + 2 == len(rows)
     return kind == _TEXT and ends_block(row.content, following.content, opens=opens, cut=cut)
 

@@ -15,7 +15,8 @@ Four rules read the wording before the room (``ends_block``): a label row
 (``Term: …``) after a sentence end, or after an introduction right after a
 subhead, starts a block; a row that starts in lower case continues a prose
 row without a sentence end; and the room before the last row of a capture
-cut short is not read when that row is one word (the cut may be inside it).
+cut short is not read when that row is one word (the cut may be inside it):
+only a sentence end ends the row before it.
 
 Limits: a paragraph whose last row happens to be full is read as going on;
 a row a proxy cut (79 bytes and ``…``) lost its end, so it never ends a
@@ -80,9 +81,9 @@ def ends_block(row: str, following: str, *, opens: bool = False, cut: bool = Fal
     sentence, or when it opens its stretch (``opens``: right after a
     subhead) without end punctuation, an introduction; no row ends one
     before a row that starts in lower case unless it ends a sentence or is
-    short (``SHORT_ROW``: verses are set one a row); the room is not read
-    before a one-word row the capture's end cut (``cut``: the cut may have
-    fallen inside that word); else
+    short (``SHORT_ROW``: verses are set one a row); before a one-word row
+    the capture's end cut (``cut``: the cut may have fallen inside that
+    word) the room is not read, only a sentence end ends it; else
     it does when ``following``'s first word would have fitted on it within
     ``WRAP`` characters.
 
@@ -105,7 +106,7 @@ def ends_block(row: str, following: str, *, opens: bool = False, cut: bool = Fal
     if prose and not ended and not labelled and following.lstrip(" ")[:1].islower():
         return False
     if cut and " " not in following.strip(" "):
-        return False
+        return ended  # the room for a word the cut may have shortened says nothing
     return not is_full(row, following)
 
 

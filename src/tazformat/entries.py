@@ -11,14 +11,19 @@ by teaser rows. Which rule applies depends on what the rendering kept:
    the paragraph after it looks like a teaser (an entry without teaser). A
    row that looks like neither is a note (a block heading, a tagline),
    unless it is the last row, which a cut capture may have cut mid-title.
-3. **Unwrapped rows** (Gemini, any row longer than ``UNWRAPPED``): a row
-   that looks like a title and is followed by one that does not is a title;
-   other rows are teasers, of the open title or of an entry whose title the
-   capture lost.
+3. **Unwrapped rows** (Gemini, any row longer than ``UNWRAPPED``): each
+   row is a title or a teaser row, found for the whole page at once as the
+   best alignment (``align``), so an entry without teaser does not shift
+   the pairing after it. A long row of sentences is never a title
+   (``wording.reads_as_sentences``); a page on which no row but the last
+   can be a title is all teasers.
 4. **Neither**: teasers are wrapped at ``WRAP`` columns and titles are
    not, so a row starts a new entry when the teaser row before it ends a
    sentence and either the new row's first word would have fitted on it
    (the wrap did not break there) or the new row has a kicker (``: ``).
+   Right after a title, a short ``kicker: headline`` row without sentence
+   end that is no wrapped row is the next title (``follows_title``): runs
+   of entries without teaser.
 
 The spec (``docs/spec.md`` § 2.7) states how reliable each rule is.
 """

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .damage import is_cut_row
+from .wording import SENTENCE_ENDS
 
 WRAP = 75
 """Longest row, in characters, of text taz wraps (body, lead, teasers)."""
@@ -49,8 +50,6 @@ def is_full(row: str, following: str) -> bool:
 
 _LABEL = re.compile(r"(?:[A-ZÄÖÜ]|taz\b)[^\s:]*(?: [^\s:]+){0,2}: \S")
 """A row that opens with a label: a term or name of one to three words, ``: ``."""
-_SENTENCE_ENDS = (".", "!", "?", "\u201c", "\u201d", '"', "\u00bb", ")", "\u2026")
-"""What ends a sentence (``wording.SENTENCE_ENDS``; repeated: wording imports no wrapping)."""
 SHORT_ROW = 55
 """A row up to this long may be a verse set one a row; longer ones are prose rows."""
 BRAILLE_BLANK = "\u2800"
@@ -64,7 +63,7 @@ def opens_with_label(row: str) -> bool:
 
 def ends_sentence(row: str) -> bool:
     """Say whether ``row`` ends with a sentence end (closing quotes and brackets count)."""
-    return row.rstrip(" ").endswith(_SENTENCE_ENDS)
+    return row.rstrip(" ").endswith(SENTENCE_ENDS)
 
 
 def is_blank_like(row: str) -> bool:

@@ -75,21 +75,19 @@ def test_a_lower_case_row_after_a_sentence_end_or_a_verse_may_start_a_block() ->
 # --- the wrap width's boundary ---------------------------------------------------
 
 
-def test_a_word_that_makes_the_row_exactly_the_wrap_width_would_have_fitted() -> None:
+def test_a_word_that_makes_the_row_exactly_the_wrap_width_counts_as_full() -> None:
     row = "Der Rat hat am Montag beschlossen, die Brücke im Sommer zu sanieren."
     assert len(row) == 68
-    assert not is_full(row, "Sechs")  # 68 + 1 + 6 = 75: it fits, so the row ended there
-    assert is_full(row, "Sieben!")  # 68 + 1 + 7 = 76: it does not
-    assert blocks(framed([row, "Sechs Wochen dauert es."])) == [[row], ["Sechs Wochen dauert es."]]
-    assert blocks(framed([row, "Sieben! Wochen dauert es."])) == [
-        [row, "Sieben! Wochen dauert es."]
-    ]
+    assert not is_full(row, "Fünf")  # 68 + 1 + 5 = 74: room was left, the row ended there
+    assert is_full(row, "Sechs!")  # 68 + 1 + 6 = 75: exactly the width reads as full
+    assert blocks(framed([row, "Fünf Wochen dauert es."])) == [[row], ["Fünf Wochen dauert es."]]
+    assert blocks(framed([row, "Sechs! Wochen dauert es."])) == [[row, "Sechs! Wochen dauert es."]]
 
 
 @given(st.integers(1, WRAP), st.integers(1, 20))
 def test_is_full_is_the_wrap_width_exactly(length: int, word: int) -> None:
     row, following = "a" * length, "b" * word + " c"
-    assert is_full(row, following) == (length + 1 + word > WRAP)
+    assert is_full(row, following) == (length + 1 + word >= WRAP)
     assert is_full(row + "  ", "  " + following) == is_full(row, following)  # blanks at the edges
 
 

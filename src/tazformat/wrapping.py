@@ -44,8 +44,13 @@ def first_word(row: str) -> str:
 
 
 def is_full(row: str, following: str) -> bool:
-    """Say whether wrapping left no room on ``row`` for the first word of ``following``."""
-    return len(row.rstrip(" ")) + 1 + len(first_word(following)) > WRAP
+    """Say whether wrapping left no room on ``row`` for the first word of ``following``.
+
+    Row, space and word of exactly ``WRAP`` characters count as full: on the
+    corpus no paragraph ends there, and the wrap left such a word for the
+    next row inside one.
+    """
+    return len(row.rstrip(" ")) + 1 + len(first_word(following)) >= WRAP
 
 
 _LABEL = re.compile(r"(?:[A-ZÄÖÜ]|taz\b)[^\s:]*(?: [^\s:]+){0,2}: \S")
@@ -83,8 +88,8 @@ def ends_block(row: str, following: str, *, opens: bool = False, cut: bool = Fal
     short (``SHORT_ROW``: verses are set one a row); before a one-word row
     the capture's end cut (``cut``: the cut may have fallen inside that
     word) the room is not read, only a sentence end ends it; else
-    it does when ``following``'s first word would have fitted on it within
-    ``WRAP`` characters.
+    it does when ``following``'s first word would have fitted on it in
+    fewer than ``WRAP`` characters (``is_full``).
 
     Args:
         row: The row's content, markup removed.

@@ -170,6 +170,11 @@ def starts_entry(previous: str, row: str) -> bool:
     return len(previous) + 1 + len(first_word) <= WRAP or ": " in row
 
 
+def _title_shaped(row: str) -> bool:
+    """A short ``kicker: headline`` row without a sentence end (a title-only entry's shape)."""
+    return bool(re.search(r"\S: \S", row)) and not row.rstrip().endswith(SENTENCE_ENDS)
+
+
 # --- words and rows ----------------------------------------------------------
 
 _WORDS = (
@@ -391,6 +396,11 @@ def _entries(draw: st.DrawFn, framing: Framing, max_size: int) -> tuple[Entry, .
         for i in range(len(teaser) - 1):
             if starts_entry(teaser[i][0], teaser[i + 1][0]):
                 teaser[i] = (teaser[i][0] + " und", False)
+        # A first teaser row shaped like a title (kicker, no sentence end)
+        # after a title so shaped would read as a title-only entry's next
+        # title: it loses its kicker separator.
+        if teaser and _title_shaped(title) and _title_shaped(teaser[0][0]):
+            teaser[0] = (teaser[0][0].replace(": ", ", "), teaser[0][1])
         entries.append(
             Entry(
                 Title(title, framing=framing),

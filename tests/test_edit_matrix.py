@@ -240,3 +240,11 @@ def test_any_row_edited_to_hostile_text_is_written_as_edited_or_refused(
     assume(rows)
     path = data.draw(st.sampled_from(rows))
     _check(_edit(parsed, path, text, keep_framing=keep_framing), path, rendering)
+
+
+def test_a_row_gone_after_repeated_rows_is_the_one_named() -> None:
+    """Rows that repeat before a row that reads as blank do not take its blame."""
+    text = "# taz.de -- A: B\n\n> Eins\n> Eins\n> Eins\n\nText.\n\n## AUTOREN\n\nAnna\n"
+    doc = tazformat.loads(text)
+    path = "page.sections[0].items[0]"
+    assert _check(_edit(doc, path, "", keep_framing=False), path, doc.rendering) == "refused"

@@ -140,15 +140,16 @@ def check_rows(
             if got is None
             else (got.framing.prefix, got.framing.suffix, got.framing.hidden, got.content)
         )
+        if found == want:
+            continue
         if index + 1 < len(written) and found == written[index + 1]:
             found = None  # the row is gone: the next one reads back in its place
-        if found != want:
-            line = rows()[index]
-            reason = (
-                f"written as {want[0] + want[3][len(want[2]) :] + want[1]!r}"
-                f" in {rendering.name}, it would read back as {_describe(found)}"
-            )
-            raise EditError(reason, path_of(doc, line), type(line).__name__, "text", line.line)
+        line = rows()[index]
+        reason = (
+            f"written as {want[0] + want[3][len(want[2]) :] + want[1]!r}"
+            f" in {rendering.name}, it would read back as {_describe(found)}"
+        )
+        raise EditError(reason, path_of(doc, line), type(line).__name__, "text", line.line)
     raise EditError(  # more rows read back than were written: a row held a line's worth of two
         f"the text would read back with {len(back) - len(written)} more rows in {rendering.name}",
         "?",

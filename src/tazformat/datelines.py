@@ -8,6 +8,13 @@ lower case joined by ``/``, and the bar — ``Berlin taz | ``, ``MOSKAU rtr |
 Adré Lachen.``); it has no agency and is marked ``loose``. The places of
 the loose form are capitalised words joined by ``, `` or `` und ``, and a
 capitalised word must follow them (``Aus Angst vor …`` is no dateline).
+
+A place in capitals (``BERLIN``, ``NEW YORK``, ``WITTENBERG/MAGDEBURG``)
+is a dateline without ``taz |`` too: followed by `` | `` (no agency), or
+by a dash or nothing and then the capitalised first word (``MOSKAU – Die``,
+``KIEL Der``); without the bar it is marked ``loose``. It has no agency.
+It fails on a body that opens with an acronym of three letters or more
+followed by a capitalised word (``NATO Gipfel``).
 """
 
 from __future__ import annotations
@@ -19,7 +26,13 @@ import attrs
 _STRICT = re.compile(r"(?P<place>[^\s|][^|]{0,80}?) (?P<agency>[a-z]{2,}(?:/[a-z]{2,})*) \| ")
 _PLACE_WORD = r"[A-ZÄÖÜ][^\s,.;:!?|]*"
 _LOOSE = re.compile(rf"Aus (?P<place>{_PLACE_WORD}(?:(?:, | und ){_PLACE_WORD})*) (?=[A-ZÄÖÜ„\"])")
-_SEPARATORS = re.compile(r", | und |/")
+_CAPITALS = r"[A-ZÄÖÜ][A-ZÄÖÜ.’'-]+"
+_CAPITAL_PLACE = re.compile(
+    rf"(?P<place>{_CAPITALS}(?:(?:[ /]|, | UND ){_CAPITALS})*)"
+    r"(?:(?P<bar> \| )|(?: [–—])? )"
+    r"(?=[A-ZÄÖÜ„\"»\d])"
+)
+_SEPARATORS = re.compile(r", | und | UND |/")
 
 
 @attrs.frozen
@@ -29,9 +42,9 @@ class Dateline:
     place: str
     """The place or places, as written (``Kyjiw, Lwiw und Slowjansk``)."""
     agency: str | None
-    """The agency or agencies (``taz``, ``dpa/rtr/afp``); ``None`` when loose."""
+    """The agency or agencies (``taz``, ``dpa/rtr/afp``); ``None`` when none is named."""
     loose: bool = False
-    """True for the looser ``Aus <Ort> …`` form without bar and agency."""
+    """True for a form without the bar: ``Aus <Ort> …``, or a place in capitals."""
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -47,4 +60,7 @@ def read_dateline(row: str) -> Dateline | None:
     match = _LOOSE.match(row)
     if match is not None:
         return Dateline(match.group("place"), None, loose=True)
+    match = _CAPITAL_PLACE.match(row)
+    if match is not None and sum(c.isalpha() for c in match.group("place")) >= 3:
+        return Dateline(match.group("place"), None, loose=not match.group("bar"))
     return None

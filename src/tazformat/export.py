@@ -34,8 +34,9 @@ from .models import (
     Title,
     single_blanks,
 )
-from .references import strip_references
+from .references import cut_reference, strip_references
 from .walk import Visitor, section_key, visit
+from .wrapping import is_blank_like
 
 SCHEMA = "document.schema.json"
 """The schema file, in ``tazformat/schema/``."""
@@ -63,11 +64,19 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 
 def links(article: Article) -> list[dict[str, Any]]:
-    """Inline references paired with their ``## LINKS`` targets, by number."""
+    """Inline references paired with their ``## LINKS`` targets, by number.
+
+    A reference the capture's end cut open (``[3][Doktorar``) counts, with
+    the text it holds.
+    """
     texts: dict[int, str] = {}
     for paragraph in article.paragraphs:
         for reference in paragraph.references:
             texts.setdefault(reference.number, reference.text)
+    if article.paragraphs:  # a reference the capture's end cut open is one too
+        cut = cut_reference(article.paragraphs[-1].text)
+        if cut is not None:
+            texts.setdefault(cut.number, cut.text)
     targets: dict[int, LinkTarget] = {}
     for target in article.link_targets:
         targets.setdefault(target.number, target)
@@ -97,6 +106,8 @@ class BodyText(Visitor):
 
     def paragraph(self, paragraph: Paragraph) -> None:
         rows = [line.text for line in paragraph.lines if line.text.strip() != "##"]
+        if all(is_blank_like(row) for row in rows):
+            return  # a row of only U+2800 shows as a blank row: no paragraph
         self.blocks.append(single_blanks(strip_references(" ".join(rows))))
 
     def subhead(self, subhead: Subhead) -> None:

@@ -32,6 +32,7 @@ from .models import (
 )
 from .references import REFERENCE
 from .walk import Visitor, section_key, visit
+from .wrapping import is_blank_like
 
 _SPECIAL = re.compile(r"([\\`*_<>\[\]])")
 _BLOCK_MARK = re.compile(r"^([#>+-])")
@@ -117,6 +118,8 @@ class _Markdown(Visitor):
         self.blocks.append(f"*Bild: {_escape(picture.text)}*")
 
     def paragraph(self, paragraph: Paragraph) -> None:
+        if all(is_blank_like(line.text) for line in paragraph.lines):
+            return  # a row of only U+2800 shows as a blank row: no paragraph
         self.blocks.append(_with_links(paragraph.text, self._targets))
 
     def subhead(self, subhead: Subhead) -> None:

@@ -4,7 +4,8 @@ A reference's text may span rows (joined by single spaces), start inside a
 word (``a[1][uf die Planung]``), be followed by letters
 (``[1][Henriettenstift]s``), and hold quotes, commas, URLs and one level of
 brackets (``[2][die [neue] Regel]``). A reference cut open by the end of a
-capture (``[3][Doktorar``) reads as its text. A target is a taz path ending in the
+capture (``[3][Doktorar``) reads as its text, and is still a reference
+(``cut_reference``). A target is a taz path ending in the
 article id (``/Slug/!5826872``), or an address of its own.
 """
 
@@ -38,6 +39,23 @@ def find_references(text: str) -> tuple[InlineReference, ...]:
 
 CUT_REFERENCE = re.compile(r"\[(?:\d+(?:\](?:\[((?:[^\[\]]|\[[^\[\]]*\])*))?)?)?$")
 """What is left of a reference the end of a capture cut: ``[4``, ``[4][Doktorar``."""
+
+
+_CUT_OPEN = re.compile(r"\[(\d+)\]\[((?:[^\[\]]|\[[^\[\]]*\])*)$")
+"""A reference whose text the end of a capture cut: ``[3][Doktorar`` (its number whole)."""
+
+
+def cut_reference(text: str) -> InlineReference | None:
+    """The reference the end of ``text`` leaves open (``[3][Doktorar``), or ``None``.
+
+    Its text is what the capture kept of it. Where the cut fell inside the
+    number (``[1``) or before the text's bracket (``[1]``), the number may
+    be cut too, and nothing is read.
+    """
+    match = _CUT_OPEN.search(text)
+    if match is None:
+        return None
+    return InlineReference(int(match.group(1)), match.group(2))
 
 
 def strip_references(text: str) -> str:

@@ -11,8 +11,9 @@ them. Each returns plain data for :func:`tazformat.to_dict`.
   the block after it the answerer's (``None`` when several answer); other
   unmarked blocks continue the turn before. Turns are reported only when
   at least two marks are found and they are no ``Term:`` glossary.
-- **Ticker items**: on a ticker page (title starting ``+++``, or a row
-  ending in an agency credit such as ``(dpa)``), each ``## `` subhead and
+- **Ticker items**: on a ticker page (title holding ``+++`` or naming a
+  ticker, ``Liveticker``, or a row ending in an agency credit such as
+  ``(dpa)``), each ``## `` subhead and
   each headline row (short, no sentence end, opening a block) opens an
   item, as does on any page a row ``<Place>, <time>: …`` with a clock time
   (``Ort, 7:41 (MEZ):``) or a zone (``Kyjiw, Mittag (MEZ): …``).
@@ -138,9 +139,16 @@ def _is_question_turn(turn: dict[str, str | None]) -> bool:
     return bool(_QUESTION.search(str(turn["text"])))
 
 
+_TICKER_TITLE = re.compile(r"\+\+\+|\b(?:live|news)?ticker\b", re.IGNORECASE)
+"""A title that marks a ticker: ``+++`` anywhere, or a word naming one (``Liveticker``)."""
+
+
 def is_ticker(article: Article) -> bool:
-    """A ticker page: its title starts with ``+++``, or a row ends in an agency credit."""
-    if article.title.text.startswith("+++"):
+    """A ticker page: its title holds ``+++`` or names a ticker, or a row ends in a credit.
+
+    Item headings need no ``+++`` of their own: the page says it is a ticker.
+    """
+    if _TICKER_TITLE.search(article.title.text):
         return True
     return any(_CREDIT.search(line.text.rstrip()) for p in article.paragraphs for line in p.lines)
 

@@ -44,7 +44,7 @@ from .models import (
 )
 from .rows import Row
 from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Kind
-from .wrapping import ends_block, reference_depth
+from .wrapping import ends_block, ends_sentence, is_blank_like, reference_depth
 
 
 @attrs.frozen
@@ -248,25 +248,39 @@ def entries(rows: Sequence[Kinded], place: str) -> tuple[Entry | Note | Stray, .
     return tuple(items)
 
 
-def _ends_paragraph(rows: Sequence[Kinded], index: int, blank_rows: bool, depth: int) -> bool:
+def _ends_paragraph(
+    rows: Sequence[Kinded], index: int, blank_rows: bool, depth: int, open_end: bool
+) -> bool:
     """Say whether the text row at ``index`` ends its paragraph.
 
-    A blank row after it does; where the text keeps blank rows they are the
-    only sign. Where it drops them, the wrap rule (``wrapping.ends_block``)
-    reads the end from the room the row leaves for the next row's first word,
-    unless the row leaves an inline reference open (``depth``).
+    A blank row after it does, and a blank-like row (only U+2800) before or
+    after it; where the text keeps blank rows they are the only other sign.
+    Where it drops them, the wrap rule (``wrapping.ends_block``) reads the
+    end from the wording and the room the row leaves for the next row's
+    first word, unless the row leaves an inline reference open (``depth``).
+    ``open_end`` says the body runs to the end of a capture cut short: its
+    last row may be cut, so the room before it is not read.
     """
     row = rows[index][1]
     if row.framing.gap:
         return True
-    if blank_rows or depth or index + 1 == len(rows):
+    if index + 1 == len(rows):
         return False
     kind, following = rows[index + 1]
-    return kind == _TEXT and ends_block(row.content, following.content)
+    if kind == _TEXT and (is_blank_like(row.content) or is_blank_like(following.content)):
+        return True
+    if blank_rows or depth:
+        return False
+    opens = index > 0 and rows[index - 1][0] == _SUBHEAD
+    cut = open_end and index + 2 == len(rows)
+    return kind == _TEXT and ends_block(row.content, following.content, opens=opens, cut=cut)
 
 
-def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
-    """Group body rows into paragraphs, ended by blank rows, subheads and the wrap rule."""
+def paragraphs(rows: Sequence[Kinded], open_end: bool = False) -> tuple[Block, ...]:
+    """Group body rows into paragraphs, ended by blank rows, subheads and the wrap rule.
+
+    ``open_end``: the body runs to the end of a capture cut short.
+    """
     blocks: list[Block] = []
     lines: list[Line] = []
     blank_rows = CURRENT.get().keeps_blank_rows()
@@ -276,7 +290,7 @@ def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
             lines.append(text_line(row))
             if depth or "[" in row.content:
                 depth = reference_depth(row.content, depth)
-            if not _ends_paragraph(rows, index, blank_rows, depth):
+            if not _ends_paragraph(rows, index, blank_rows, depth, open_end):
                 continue
         depth = 0
         if lines:
@@ -289,6 +303,18 @@ def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:
     if lines:
         blocks.append(Paragraph(tuple(lines)))
     return tuple(blocks)
+
+
+def _open_end(body: Sequence[Kinded]) -> bool:
+    """Say whether the body's last row may be cut by the capture's end.
+
+    It may when nothing follows the body (the caller checks) and the row has
+    no line break or no sentence end.
+    """
+    if not body:
+        return False
+    last = body[-1][1]
+    return not last.framing.newline or not ends_sentence(last.content)
 
 
 class ModelBuilder(Transformer[Token, Any]):
@@ -318,7 +344,7 @@ class ModelBuilder(Transformer[Token, Any]):
             title,
             lead,
             picture,
-            paragraphs(body),
+            paragraphs(body, open_end=date is None and not sections and _open_end(body)),
             date_line,
             after_date,
             tuple(sections),

@@ -70,11 +70,30 @@ def csv_rows(
 
 def test_new_columns_are_added_and_the_old_keep_their_order() -> None:
     assert [c for c in table.COLUMNS if c in OLD_COLUMNS] == list(OLD_COLUMNS)
-    assert set(table.COLUMNS) - set(OLD_COLUMNS) == {"lead", "related", "text"}
+    assert set(table.COLUMNS) - set(OLD_COLUMNS) == {"lead", "related", "inferred", "text"}
     assert table.COLUMNS.index("lead") == table.COLUMNS.index("headline") + 1
     assert table.COLUMNS.index("related") == table.COLUMNS.index("entries") + 1
     assert table.COLUMNS[-1] == "text"
     assert set(table.TYPES) == set(table.COLUMNS)
+
+
+def test_the_inferred_column_counts_what_a_rule_read() -> None:
+    marked = tazformat.loads(
+        "# taz.de -- Nord\n\n (DIR) Hafen: Die Kräne stehen\n\n       Seit Montag.\n",
+    )
+    assert [e["found"] for e in tazformat.to_dict(marked)["entries"]] == ["marked"]
+    assert table.row("a.txt", marked)["inferred"] == 0
+    wrapped = tazformat.loads(
+        "# taz.de -- Stadt: Ein Platz\n"
+        "Der Bezirk plant seit Jahren um, und die Anwohner wissen das.\n"
+        "Die Bäume kommen im Herbst, sagt die Stadt, und dann wird gepflanzt.\n"
+        "3 Oct 2025\n"
+    )
+    data = tazformat.to_dict(wrapped)
+    assert [p["found"] for p in data["paragraphs"]] == ["inferred", "inferred"]
+    assert table.row("b.txt", wrapped)["inferred"] == 2
+    assert table.record("b.txt", wrapped)["inferred"] == 2
+    assert table.TYPES["inferred"] == "integer"
 
 
 def test_the_count_of_links_is_named_a_count() -> None:

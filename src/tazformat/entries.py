@@ -44,9 +44,14 @@ Group = tuple[Row | None, list[Row]]
 """A title row (``None`` where the capture lost it) and its teaser rows."""
 
 
+def is_marked(rows: Sequence[Row]) -> bool:
+    """Say whether link rows mark the entries (rule 1); otherwise a rule infers them."""
+    return any(row.item_type == "l" for row in rows)
+
+
 def group_entries(rows: Sequence[Row]) -> list[Group | Row]:
     """Split rows into ``(title, teaser)`` groups and note rows, by the rules above."""
-    if any(row.item_type == "l" for row in rows):
+    if is_marked(rows):
         return _by_links(rows)
     if any(row.framing.gap for row in rows[:-1]):
         return _by_blank_rows(rows)

@@ -60,6 +60,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "headline": title and single_blanks(title.headline),
         "teaser": single_blanks(entry.teaser_text),
         "title_truncated": title is not None and title.truncated,
+        "found": str(entry.found),
     }
 
 
@@ -99,16 +100,21 @@ class BodyText(Visitor):
     """Collects the body's paragraphs and subheads as plain text, in ``blocks``.
 
     The blocks of ``body_text``; a subclass adds the page's other parts.
+    ``paragraphs`` holds each paragraph's text with how it was found.
     """
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        self.paragraphs: list[dict[str, str]] = []
 
     def paragraph(self, paragraph: Paragraph) -> None:
         rows = [line.text for line in paragraph.lines if line.text.strip() != "##"]
         if all(is_blank_like(row) for row in rows):
             return  # a row of only U+2800 shows as a blank row: no paragraph
-        self.blocks.append(single_blanks(strip_references(" ".join(rows))))
+        text = single_blanks(strip_references(" ".join(rows)))
+        self.blocks.append(text)
+        if text:
+            self.paragraphs.append({"text": text, "found": str(paragraph.found)})
 
     def subhead(self, subhead: Subhead) -> None:
         self.blocks.append(single_blanks(subhead.text))
@@ -117,6 +123,16 @@ class BodyText(Visitor):
 def body_blocks(article: Article) -> list[str]:
     """The body's paragraphs and subheads as plain text, in order, empty ones left out."""
     return [block for block in visit(article, BodyText()).blocks if block]
+
+
+def paragraphs(article: Article) -> list[dict[str, str]]:
+    """The body's paragraphs as ``{"text", "found"}``, in order, empty ones left out.
+
+    ``found`` is ``marked`` where blank rows, subheads and the body's ends
+    mark both ends of the paragraph, ``inferred`` where the wrap rule read
+    one (spec § 2.9).
+    """
+    return visit(article, BodyText()).paragraphs
 
 
 def body_text(article: Article) -> str:
@@ -264,6 +280,7 @@ def _article(article: Article) -> dict[str, Any]:
         "date": date.isoformat() if date is not None else None,
         **_sections(article),
         "text": body_text(article),
+        "paragraphs": paragraphs(article),
         "turns": structure.turns(article),
         "ticker": structure.ticker(article),
         "poem": structure.verses(article),
@@ -320,7 +337,9 @@ def to_dict(doc: Document) -> dict[str, Any]:
     An article gives ``kind`` ("article"), ``rendering``, ``title``,
     ``kicker``, ``headline``, ``lead``, ``picture``, ``dateline``,
     ``subheads``, ``date``, ``links``, ``authors``, ``tags``, ``related``,
-    ``truncated`` and ``diagnostics``; a listing gives ``kind``
+    ``text``, ``paragraphs`` (each with how it was found, ``found``),
+    ``turns``, ``ticker``, ``poem``, ``truncated`` and ``diagnostics``; an
+    entry gives its ``found`` too (spec § 2.9); a listing gives ``kind``
     ("listing"), ``rendering``, ``title``, ``entries``, ``notes``,
     ``truncated`` and ``diagnostics``. Both give ``truncated_fields``, the
     fields holding a row a proxy cut or, in a truncated capture, the last

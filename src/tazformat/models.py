@@ -24,7 +24,7 @@ import attrs
 from .datelines import Dateline, read_dateline
 from .deprecation import aliases
 from .references import InlineReference, absolute_url, article_id, find_references, strip_references
-from .vocabulary import KICKER_SEPARATOR, LINK_TARGET, MONTHS, SECTION_NAMES, Kind
+from .vocabulary import KICKER_SEPARATOR, LINK_TARGET, MONTHS, SECTION_NAMES, Found, Kind
 from .vocabulary import TITLE_MARKUP as TITLE_MARKUP  # its home before 0.2.0
 
 __all__ = [
@@ -321,6 +321,10 @@ class Paragraph(_Covered):
 
     lines: tuple[Line, ...]
     """The rows, in order."""
+    found: Found = attrs.field(default=Found.MARKED, eq=False, kw_only=True)
+    """How its ends were found: ``marked`` by blank rows, subheads and the
+    body's ends, or ``inferred`` where the wrap rule read either end (spec
+    § 2.9). Not part of equality: the same rows are the same paragraph."""
 
     @property
     def references(self) -> tuple[InlineReference, ...]:
@@ -442,6 +446,10 @@ class Entry(_Covered):
     ``None`` where the capture lost the title (Gemini link lines removed)."""
     teaser: tuple[Line, ...] = ()
     """The teaser rows."""
+    found: Found = attrs.field(default=Found.MARKED, eq=False, kw_only=True)
+    """How the entry was found: ``marked`` by its link row (a label, ``=>``),
+    or ``inferred`` where blank rows, wording or the wrap width told its
+    title from its teaser (spec § 2.7, § 2.9). Not part of equality."""
 
     def rows(self) -> Iterator[RowNode]:
         """The title row and the teaser rows."""

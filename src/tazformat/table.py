@@ -11,6 +11,7 @@ from typing import IO, Any, Literal, TypeAlias
 from .errors import document_expected, wrong_type
 from .export import to_dict, valid_text
 from .models import Document
+from .vocabulary import Found
 
 ColumnType: TypeAlias = Literal["text", "integer", "boolean", "date", "list"]
 """What a column holds in a typed record (``record``)."""
@@ -34,6 +35,7 @@ TYPES: dict[str, ColumnType] = {
     "related": "list",
     "truncated": "boolean",
     "diagnostics": "integer",
+    "inferred": "integer",
     "text": "text",
 }
 """Each column, in order, with what it holds in a typed record."""
@@ -49,7 +51,10 @@ page's date (ISO 8601); ``place`` and ``agency`` come from the dateline;
 ``entries`` a listing's entries;
 ``related`` holds the titles of an article's related articles (an entry
 whose title the capture lost is left out); ``truncated`` says whether the
-capture was cut; ``diagnostics`` counts the diagnostics; ``text`` is the
+capture was cut; ``diagnostics`` counts the diagnostics; ``inferred``
+counts the structures a rule read from wording or the wrap width rather
+than from marks of the text (``found`` in ``to_dict``: paragraphs, entries,
+turns; 0 where the text marks all of them); ``text`` is the
 body as plain text (``to_dict``'s ``text``: paragraphs and subheads
 separated by blank lines), last because it is long. A field the page does
 not have is empty.
@@ -83,8 +88,23 @@ def _values(name: str, doc: Document) -> dict[str, Any]:
         "related": related,
         "truncated": data["truncated"],
         "diagnostics": len(data["diagnostics"]),
+        "inferred": inferred(data),
         "text": data.get("text") or "",
     }
+
+
+FOUND_IN = ("paragraphs", "entries", "related", "turns")
+"""The ``to_dict`` fields whose items say how each was found (``found``)."""
+
+
+def inferred(data: dict[str, Any]) -> int:
+    """How many of the page's structures (``FOUND_IN``) were inferred, not marked."""
+    return sum(
+        item.get("found") == str(Found.INFERRED)
+        for field in FOUND_IN
+        for item in data.get(field) or ()
+        if isinstance(item, dict)
+    )
 
 
 def record(name: str, doc: Document) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from lark import Token, Transformer
 
 from .codes import Code
 from .damage import ELLIPSIS, is_cut_row
-from .entries import group_entries
+from .entries import group_entries, is_marked
 from .models import (
     SECTIONS,
     Article,
@@ -43,7 +43,7 @@ from .models import (
     Title,
 )
 from .rows import Row
-from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Kind
+from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Found, Kind
 from .wrapping import ends_block, ends_sentence, is_blank_like, reference_depth
 
 
@@ -124,6 +124,7 @@ _TEXT, _ITEM, _SUBHEAD, _LEAD = (
 member of ``Kind`` costs a class attribute look-up each time it is named."""
 
 RUN_KINDS = {"i": _TEXT, "l": _ITEM}
+_MARKED, _INFERRED = Found.MARKED, Found.INFERRED
 """The kind of each row of a ``PLAIN`` run, by its item type."""
 
 
@@ -223,13 +224,14 @@ def _items(
 
 def _entries(rows: Sequence[Row]) -> list[Entry | Note]:
     items: list[Entry | Note] = []
+    found = _MARKED if is_marked(rows) else _INFERRED
     for group in group_entries(rows):
         if isinstance(group, Row):
             items.append(_node(Note, group))
             continue
         title, teaser = group
         entry_title = None if title is None else _node(Title, title)
-        items.append(Entry(entry_title, tuple([text_line(r) for r in teaser])))
+        items.append(Entry(entry_title, tuple([text_line(r) for r in teaser]), found=found))
     return items
 
 
@@ -250,58 +252,66 @@ def entries(rows: Sequence[Kinded], place: str) -> tuple[Entry | Note | Stray, .
 
 def _ends_paragraph(
     rows: Sequence[Kinded], index: int, blank_rows: bool, depth: int, open_end: bool
-) -> bool:
-    """Say whether the text row at ``index`` ends its paragraph.
+) -> Found | None:
+    """Say whether the text row at ``index`` ends its paragraph, and how that was found.
 
     A blank row after it does, and a blank-like row (only U+2800) before or
-    after it; where the text keeps blank rows they are the only other sign.
-    Where it drops them, the wrap rule (``wrapping.ends_block``) reads the
-    end from the wording and the room the row leaves for the next row's
-    first word, unless the row leaves an inline reference open (``depth``).
-    ``open_end`` says the body runs to the end of a capture cut short: its
-    last row may be cut, so the room before it is not read.
+    after it (``MARKED``); where the text keeps blank rows they are the only
+    other sign. Where it drops them, the wrap rule (``wrapping.ends_block``)
+    reads the end from the wording and the room the row leaves for the next
+    row's first word (``INFERRED``), unless the row leaves an inline
+    reference open (``depth``). ``open_end`` says the body runs to the end of
+    a capture cut short: its last row may be cut, so the room before it is
+    not read. ``None``: the paragraph goes on (or the next row is no text
+    row, which ends it by its kind).
     """
     row = rows[index][1]
     if row.framing.gap:
-        return True
+        return _MARKED
     if index + 1 == len(rows):
-        return False
+        return None
     kind, following = rows[index + 1]
     if kind == _TEXT and (is_blank_like(row.content) or is_blank_like(following.content)):
-        return True
+        return _MARKED
     if blank_rows or depth:
-        return False
+        return None
     opens = index > 0 and rows[index - 1][0] == _SUBHEAD
     cut = open_end and index + 2 == len(rows)
-    return kind == _TEXT and ends_block(row.content, following.content, opens=opens, cut=cut)
+    if kind == _TEXT and ends_block(row.content, following.content, opens=opens, cut=cut):
+        return _INFERRED
+    return None
 
 
 def paragraphs(rows: Sequence[Kinded], open_end: bool = False) -> tuple[Block, ...]:
     """Group body rows into paragraphs, ended by blank rows, subheads and the wrap rule.
 
-    ``open_end``: the body runs to the end of a capture cut short.
+    ``open_end``: the body runs to the end of a capture cut short. A
+    paragraph either of whose ends the wrap rule found is ``INFERRED``.
     """
     blocks: list[Block] = []
     lines: list[Line] = []
     blank_rows = CURRENT.get().keeps_blank_rows()
     depth = 0
+    begun = _MARKED  # how the start of the paragraph being read was found
     for index, (kind, row) in enumerate(rows):
+        end: Found | None = _MARKED
         if kind == _TEXT:
             lines.append(text_line(row))
             if depth or "[" in row.content:
                 depth = reference_depth(row.content, depth)
-            if not _ends_paragraph(rows, index, blank_rows, depth, open_end):
+            end = _ends_paragraph(rows, index, blank_rows, depth, open_end)
+            if end is None and index + 1 < len(rows) and rows[index + 1][0] == _TEXT:
                 continue
         depth = 0
         if lines:
-            blocks.append(Paragraph(tuple(lines)))
+            found = _INFERRED if _INFERRED in (begun, end) else _MARKED
+            blocks.append(Paragraph(tuple(lines), found=found))
             lines = []
+        begun = end or _MARKED
         if kind == _SUBHEAD:
             blocks.append(_node(Subhead, row, Kind.SUBHEAD.markup))
         elif kind != _TEXT:
             blocks.append(stray(row, "body"))
-    if lines:
-        blocks.append(Paragraph(tuple(lines)))
     return tuple(blocks)
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "SECTION_NAMES",
     "SITE",
     "TITLE_MARKUP",
+    "Found",
     "Kind",
 ]
 
@@ -87,6 +88,23 @@ class Kind(str, enum.Enum):
     def terminals(cls) -> frozenset[str]:
         """The names of the grammar's terminals."""
         return frozenset(kind.value for kind in cls if kind is not Kind.SECTION_HEAD)
+
+
+class Found(str, enum.Enum):
+    """How a recovered structure (a paragraph, an entry, a turn, a verse) was found.
+
+    A researcher who keeps only what the text itself marks filters on
+    ``MARKED`` (spec § 2.9).
+    """
+
+    MARKED = "marked"
+    """The text marks it: a blank row, a link row, a speaker label, ``+++``."""
+    INFERRED = "inferred"
+    """A rule read it from wording or from how full a row is (the wrap width)."""
+
+    def __str__(self) -> str:
+        """The value itself (``marked``)."""
+        return self.value
 
 
 SITE = "taz.de"

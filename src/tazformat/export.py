@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from . import structure
+from . import interviews, poems, structure
 from .errors import document_expected
 from .models import (
     SECTIONS,
@@ -238,9 +238,9 @@ def _article(article: Article) -> dict[str, Any]:
         "date": date.isoformat() if date is not None else None,
         **_sections(article),
         "text": body_text(article),
-        "turns": structure.turns(article),
+        "turns": interviews.turns(article),
         "ticker": structure.ticker(article),
-        "poem": structure.verses(article),
+        "poem": poems.verses(article),
     }
 
 

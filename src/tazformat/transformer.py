@@ -43,6 +43,7 @@ from .models import (
     Title,
 )
 from .rows import Row
+from .speakers import starts_turn
 from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Kind
 from .wrapping import ends_block, reference_depth
 
@@ -254,7 +255,9 @@ def _ends_paragraph(rows: Sequence[Kinded], index: int, blank_rows: bool, depth:
     A blank row after it does; where the text keeps blank rows they are the
     only sign. Where it drops them, the wrap rule (``wrapping.ends_block``)
     reads the end from the room the row leaves for the next row's first word,
-    unless the row leaves an inline reference open (``depth``).
+    and a row that opens with a speaker label after a sentence end starts a
+    turn (``speakers.starts_turn``), unless the row leaves an inline
+    reference open (``depth``).
     """
     row = rows[index][1]
     if row.framing.gap:
@@ -262,7 +265,9 @@ def _ends_paragraph(rows: Sequence[Kinded], index: int, blank_rows: bool, depth:
     if blank_rows or depth or index + 1 == len(rows):
         return False
     kind, following = rows[index + 1]
-    return kind == _TEXT and ends_block(row.content, following.content)
+    if kind != _TEXT:
+        return False
+    return ends_block(row.content, following.content) or starts_turn(row.content, following.content)
 
 
 def paragraphs(rows: Sequence[Kinded]) -> tuple[Block, ...]:

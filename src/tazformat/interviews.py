@@ -16,11 +16,13 @@ speaker label); a label opening a row inside one also starts a block.
   block that looks like a question (at most ``QUESTION_ROWS`` rows, ending
   in ``?`` or, not cut, in ``…``, with a block after it) is a question;
   so is any short block, in a run of unmarked blocks that **alternates**
-  (read one block a turn, two or more blocks that look like questions fall
-  on question turns and more than twice as many as on answer turns).
+  (read one block a turn, every block on a question turn is short, and the
+  blocks that look like questions fall on question turns, more than twice
+  as many as on answer turns).
   Other blocks continue the answer.
 - A block that is only a stage note in brackets (``(lacht)``) stays in the
-  turn before it.
+  turn before it, and so does a counter-question (``Gegenfrage: …``) after
+  an answer: the one who answers asks back.
 
 Turns are reported only when at least two labels are found and they are no
 ``Term:`` glossary.
@@ -46,6 +48,8 @@ _QUESTION = re.compile(r"(?:\?|…)[“”\"«»)]?$")
 _ASKS = re.compile(r"\?[“”\"«»)]?$")
 _NOTE = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\.?")
 """A block that is only a stage note: ``(lacht)``, ``[Pause.]``."""
+_ASKED_BACK = re.compile(r"(?:Gegen|Rück)frage: ")
+"""A counter-question's label: the one who answers asks back."""
 _EMPTY_SUBHEAD = "##"
 """An empty subhead whose blank the capture trimmed: read as a text row."""
 
@@ -84,6 +88,11 @@ def looks_like_question(block: list[str]) -> bool:
     """A short block ending in ``?``, or in a ``…`` that no proxy cut."""
     last = block[-1].rstrip()
     return len(block) <= QUESTION_ROWS and bool(_QUESTION.search(last)) and not is_cut_row(last)
+
+
+def asks_back(block: list[str]) -> bool:
+    """A block opened by a counter-question (``Gegenfrage:``): the answerer asks back."""
+    return _ASKED_BACK.match(block[0]) is not None
 
 
 def _is_note(block: list[str]) -> bool:
@@ -128,19 +137,22 @@ def _is_glossary(marked: list[tuple[str, str]]) -> bool:
 def alternates(run: Sequence[list[str]], before: str) -> bool:
     """Say whether a run of unmarked blocks reads one block a turn.
 
-    ``before`` is the role of the turn before the run. Read so, the blocks
-    that look like questions must fall on question turns: two or more, and
+    ``before`` is the role of the turn before the run. Read so, every block
+    on a question turn must be short (``QUESTION_ROWS``), and the blocks
+    that look like questions must fall on question turns: one or more, and
     more than twice as many as fall on answer turns.
     """
     blocks = [block for block in run if not _is_note(block)]
     first = ANSWERS if before == ASKS else ASKS
     on_questions = on_answers = 0
     for index, block in enumerate(blocks):
+        asks = (index % 2 == 0) == (first == ASKS)
+        if asks and len(block) > QUESTION_ROWS:
+            return False
         if looks_like_question(block):
-            asks = (index % 2 == 0) == (first == ASKS)
             on_questions += asks
             on_answers += not asks
-    return on_questions >= 2 and on_questions > 2 * on_answers
+    return on_questions >= 1 and on_questions > 2 * on_answers
 
 
 def _unmarked(blocks: list[list[str]], start: int) -> int:
@@ -157,7 +169,7 @@ def _roles(blocks: list[list[str]], before: str, last: bool) -> Iterator[str | N
     role = before
     for index, block in enumerate(blocks):
         has_next = index + 1 < len(blocks) or not last
-        if _is_note(block):
+        if _is_note(block) or (role == ANSWERS and asks_back(block)):
             yield None
             continue
         if role == ASKS:

@@ -61,6 +61,8 @@ def test_word_colon_rows_inside_a_poem_stay_verses() -> None:
 
 def test_labels_that_recur_mark_an_interview_and_no_poem() -> None:
     rows = ["Anna: Wann kommst du?", "Ben: Gleich nach dem Regen.", "Anna: Und dann?", "Ben: Nie."]
+    once = ["Anna: Wann kommst du?", "Ben: Nach dem Regen.", "Anna: Und dann?", "Bleibe ich."]
+    assert flat(framed(*once)) == once  # one label recurs: no interview
     assert flat(framed(*rows)) is None
     assert flat(framed("taz: Wann?", "Morgen.", "Und dann?", "Dann bleibe ich.")) is None
 

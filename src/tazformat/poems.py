@@ -12,8 +12,8 @@ ended by `` //``; without, a run of at least ``MIN_VERSES`` verses is one.
 
 Not verses: a row opening a ticker item (``Ort, 7:41 (MEZ):``); a row
 opening with a speaker label where labels mark an interview (the
-publication's label, or two people labelled and one of them twice; a lone
-``Moral:`` or ``Fazit:`` is a verse); a first verse equal to the headline
+publication's label, or two people each labelled twice or more; ``Moral:``
+and ``Fazit:`` in a poem are verses); a first verse equal to the headline
 (the poem's title); an epigraph's attribution (``– Rilke``); and the
 byline, a row of only a name standing last before the date, that
 ``## AUTOREN`` names as an author. Two verses the source glued
@@ -73,7 +73,7 @@ def labels_mark_turns(article: Article) -> bool:
     """Say whether the body's speaker labels mark an interview.
 
     They do where the publication is labelled (``taz:``), or two or more
-    people are labelled and one of them more than once.
+    people are each labelled more than once.
     """
     names = [
         match.group("speaker")
@@ -85,7 +85,7 @@ def labels_mark_turns(article: Article) -> bool:
         return True
     person = people(names)
     counts = Counter(person[name] for name in names)
-    return len(counts) >= 2 and max(counts.values()) >= 2
+    return sum(1 for count in counts.values() if count >= 2) >= 2
 
 
 def _stanza(paragraph: Paragraph, turns: bool) -> tuple[list[Piece], bool] | None:

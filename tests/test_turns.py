@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import tazformat
+from tazformat import interviews, poems, structure
 from tazformat.models import Article
 from tazformat.speakers import label, people, starts_turn
 
@@ -253,3 +256,12 @@ def test_one_word_turns_count() -> None:
         "Ja.",
     )
     assert who(text) == [Q, A, Q, A, Q, A]
+
+
+def test_the_moved_names_still_answer_with_a_warning() -> None:
+    with pytest.warns(DeprecationWarning, match="tazformat.interviews.turns"):
+        assert structure.turns is interviews.turns
+    with pytest.warns(DeprecationWarning, match="tazformat.poems.verses"):
+        assert structure.verses is poems.verses
+    with pytest.raises(AttributeError):
+        structure.nothing  # noqa: B018

@@ -15,7 +15,9 @@ Interview turns are read in ``tazformat.interviews``, verses in
 
 from __future__ import annotations
 
+import importlib
 import re
+import warnings
 from collections.abc import Iterator
 
 from .models import Article, Subhead
@@ -115,3 +117,22 @@ def _item(heading: str | None, match: re.Match[str] | None, text: str) -> dict[s
 def opens_ticker_item(row: str) -> bool:
     """Say whether ``row`` opens a ticker item with a place and time (``Ort, 7:41 (MEZ):``)."""
     return _TICKER.match(row) is not None
+
+
+_MOVED = {
+    "turns": "interviews",
+    "QUESTION_ROWS": "interviews",
+    "verses": "poems",
+    "VERSE_MAX": "poems",
+    "MIN_VERSES": "poems",
+}
+"""Names that moved to ``tazformat.interviews`` and ``tazformat.poems``."""
+
+
+def __getattr__(name: str) -> object:
+    """A moved name, from its new module, with a ``DeprecationWarning``."""
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    new = f"tazformat.{_MOVED[name]}.{name}"
+    warnings.warn(f"{__name__}.{name} is deprecated; use {new}", DeprecationWarning, stacklevel=2)
+    return getattr(importlib.import_module(f"tazformat.{_MOVED[name]}"), name)

@@ -12,6 +12,7 @@ import pytest
 
 import tazformat
 from tazformat import interviews, poems, structure
+from tazformat.damage import is_cut_row
 from tazformat.models import Article
 from tazformat.speakers import label, people, starts_turn
 
@@ -236,6 +237,10 @@ def test_a_label_after_a_row_without_a_sentence_end_starts_no_paragraph() -> Non
     assert starts_turn("warum?", "Anna Berger: Weil.")
     assert not starts_turn("und sie sagt dazu", "Anna Berger: Weil.")
     assert not starts_turn("warum?", "Gegenfrage: Weil?")
+    cut = "Die Bäuerin hat zwölf Kühe, drei Kälber und eine Alm über dem Tal am Südhang."
+    cut = cut.encode()[:79].decode() + "…"
+    assert is_cut_row(cut)
+    assert not starts_turn(cut, "Anna Berger: Weil.")  # a cut row's … ends no sentence
 
 
 def test_the_label_rule_leaves_renderings_with_blank_rows_alone() -> None:

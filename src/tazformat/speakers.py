@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .damage import is_cut_row
 from .wording import SENTENCE_ENDS
 
 _WORD = r"(?:[A-ZÄÖÜ][\w.’'-]*|taz|wochentaz)"
@@ -68,6 +69,9 @@ def starts_turn(row: str, following: str) -> bool:
     """Say whether ``following`` opens a new turn after ``row``: it starts a paragraph.
 
     It does when ``following`` opens with a speaker label and ``row`` ends a
-    sentence (a turn ends with one), whether or not ``row`` is full.
+    sentence (a turn ends with one), whether or not ``row`` is full; not
+    after a row a proxy cut, whose ``…`` is no sentence end.
     """
-    return label(following) is not None and row.rstrip().endswith(SENTENCE_ENDS)
+    if label(following) is None or is_cut_row(row):
+        return False
+    return row.rstrip().endswith(SENTENCE_ENDS)

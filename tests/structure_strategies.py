@@ -20,6 +20,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from tazformat.speakers import starts_turn
 from tazformat.wrapping import WRAP, ends_block, reference_depth
 
 R = TypeVar("R", str, tuple[str, bool])
@@ -37,7 +38,8 @@ def whole_paragraph(rows: Sequence[R]) -> list[R]:
     depth = 0
     for index, row in enumerate(rows[:-1]):
         depth = reference_depth(_text(row), depth)
-        if not depth and ends_block(_text(row), _text(rows[index + 1])):
+        following = _text(rows[index + 1])
+        if not depth and (ends_block(_text(row), following) or starts_turn(_text(row), following)):
             return list(rows[: index + 1])
     return list(rows)
 

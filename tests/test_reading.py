@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import tazformat
+from tazformat.interviews import QUESTION_ROWS
 from tazformat.references import strip_references
-from tazformat.structure import QUESTION_ROWS
 
 
 def framed(title: str, *rows: str) -> str:

@@ -300,9 +300,9 @@ def test_a_page_reads_the_same_in_renderings_that_drop_blank_rows(rendering: str
 
 
 def test_rows_that_open_turns_or_ticker_items_are_no_verses() -> None:
-    """Short rows of an interview or a ticker are no poem; the same rows without marks are."""
+    """Short rows of an interview (labels recur) or a ticker are no poem; without marks they are."""
     rows = ["Wann kommst du?", "Gleich nach dem Regen.", "Und dann?", "Dann bleibe ich."]
-    marked = [f"Anna: {rows[0]}", f"Ben (lacht): {rows[1]}", *rows[2:]]
+    marked = [f"Anna: {rows[0]}", f"Ben (lacht): {rows[1]}", f"Anna: {rows[2]}", f"Ben: {rows[3]}"]
     ticker = [rows[0], "Kiel, 7:41 (MEZ): Regen.", *rows[2:], "Noch ein Vers."]
     for body, poem in ((rows, [rows]), (marked, None), (ticker, None)):
         text = "".join(f"{row}\n" for row in ["# taz.de -- Abend: Regen", "> Kurz.", *body])

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from . import structure
+from . import interviews, poems, structure
 from .errors import document_expected
 from .models import (
     SECTIONS,
@@ -281,9 +281,9 @@ def _article(article: Article) -> dict[str, Any]:
         **_sections(article),
         "text": body_text(article),
         "paragraphs": paragraphs(article),
-        "turns": structure.turns(article),
+        "turns": interviews.turns(article),
         "ticker": structure.ticker(article),
-        "poem": structure.verses(article),
+        "poem": poems.verses(article),
     }
 
 

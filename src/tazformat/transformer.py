@@ -43,6 +43,7 @@ from .models import (
     Title,
 )
 from .rows import Row
+from .speakers import starts_turn
 from .vocabulary import BARE_MARKUP, TITLE_MARKUP, Found, Kind
 from .wrapping import ends_block, ends_sentence, is_blank_like, reference_depth
 
@@ -257,13 +258,15 @@ def _ends_paragraph(
 
     A blank row after it does, and a blank-like row (only U+2800) before or
     after it (``MARKED``); where the text keeps blank rows they are the only
-    other sign. Where it drops them, the wrap rule (``wrapping.ends_block``)
-    reads the end from the wording and the room the row leaves for the next
-    row's first word (``INFERRED``), unless the row leaves an inline
-    reference open (``depth``). ``open_end`` says the body runs to the end of
-    a capture cut short: its last row may be cut, so the room before it is
-    not read. ``None``: the paragraph goes on (or the next row is no text
-    row, which ends it by its kind).
+    other sign. Where it drops them, a row that opens with a speaker label
+    after a sentence end starts a turn (``speakers.starts_turn``: the label
+    marks it), and the wrap rule (``wrapping.ends_block``) reads the end from
+    the wording and the room the row leaves for the next row's first word
+    (``INFERRED``), unless the row leaves an inline reference open
+    (``depth``). ``open_end`` says the body runs to the end of a capture cut
+    short: its last row may be cut, so the room before it is not read.
+    ``None``: the paragraph goes on (or the next row is no text row, which
+    ends it by its kind).
     """
     row = rows[index][1]
     if row.framing.gap:
@@ -273,11 +276,13 @@ def _ends_paragraph(
     kind, following = rows[index + 1]
     if kind == _TEXT and (is_blank_like(row.content) or is_blank_like(following.content)):
         return _MARKED
-    if blank_rows or depth:
+    if blank_rows or depth or kind != _TEXT:
         return None
+    if starts_turn(row.content, following.content):
+        return _MARKED
     opens = index > 0 and rows[index - 1][0] == _SUBHEAD
     cut = open_end and index + 2 == len(rows)
-    if kind == _TEXT and ends_block(row.content, following.content, opens=opens, cut=cut):
+    if ends_block(row.content, following.content, opens=opens, cut=cut):
         return _INFERRED
     return None
 

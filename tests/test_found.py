@@ -109,3 +109,61 @@ def test_a_paragraph_is_marked_exactly_where_the_text_marks_both_its_ends(
             assert block.found is Found.MARKED, (index, body)
         else:  # between two paragraphs only the wrap rule tells where one ends
             assert block.found is Found.INFERRED, (index, body)
+
+
+POEM = (
+    "| # taz.de -- Die Wahrheit: Der Reim | |\n"
+    "| Der Reim ist kurz, | |\n"
+    "| die Zeit ist lang, | |\n"
+    "| der Abend kommt | |\n"
+    "| mit leisem Klang. | |\n"
+    "| 3 Oct 2025 | |\n"
+)
+"""A poem of one verse a row (meulie framed), written for these tests."""
+
+MARKED_POEM = (
+    "# taz.de -- Die Wahrheit: Der Reim\n"
+    "\n"
+    "Der Reim ist kurz, / die Zeit ist lang, // der Abend kommt / mit leisem Klang.\n"
+    "\n"
+    "3 Oct 2025\n"
+)
+"""The same poem set in running text, its verses marked by `` /`` and `` //``."""
+
+
+def test_verses_read_from_rows_are_inferred_and_verses_split_at_marks_marked() -> None:
+    rows = tazformat.to_dict(tazformat.loads(POEM))
+    assert rows["poem"] == [
+        ["Der Reim ist kurz,", "die Zeit ist lang,", "der Abend kommt", "mit leisem Klang."]
+    ]
+    assert rows["poem_found"] == "inferred"
+    assert table_row(POEM)["inferred"] >= 4
+    marks = tazformat.to_dict(tazformat.loads(MARKED_POEM))
+    assert marks["poem"] is not None
+    assert marks["poem_found"] == "marked"
+    prose = tazformat.to_dict(tazformat.loads(BLANK_ROWS))
+    assert (prose["poem"], prose["poem_found"]) == (None, None)
+
+
+def test_turns_say_their_role_and_whether_a_label_opened_them() -> None:
+    text = (
+        "| # taz.de -- Seenot: Eine Nacht auf See | |\n"
+        "| taz: Wie lange fahren Sie schon? | |\n"
+        "| Dariush: Seit drei Jahren. | |\n"
+        "| Und davor? | |\n"
+        "| Frachter, auf der Elbe. | |\n"
+        "| 3 Oct 2025 | |\n"
+    )
+    turns = tazformat.to_dict(tazformat.loads(text))["turns"]
+    assert [(t["role"], t["found"]) for t in turns] == [
+        ("question", "marked"),
+        ("answer", "marked"),
+        ("question", "inferred"),
+        ("answer", "inferred"),
+    ]
+
+
+def table_row(text: str) -> dict[str, object]:
+    from tazformat import table
+
+    return table.row("poem.txt", tazformat.loads(text))

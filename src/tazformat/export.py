@@ -266,6 +266,7 @@ def _article(article: Article) -> dict[str, Any]:
     dateline = article.dateline
     date = article.date.date if article.date is not None else None
     picture = article.picture
+    verses, verses_found = poems.poem(article)
     return {
         "kind": "article",
         "title": title.text,
@@ -283,7 +284,8 @@ def _article(article: Article) -> dict[str, Any]:
         "paragraphs": paragraphs(article),
         "turns": interviews.turns(article),
         "ticker": structure.ticker(article),
-        "poem": poems.verses(article),
+        "poem": verses,
+        "poem_found": verses_found,
     }
 
 
@@ -338,8 +340,10 @@ def to_dict(doc: Document) -> dict[str, Any]:
     ``kicker``, ``headline``, ``lead``, ``picture``, ``dateline``,
     ``subheads``, ``date``, ``links``, ``authors``, ``tags``, ``related``,
     ``text``, ``paragraphs`` (each with how it was found, ``found``),
-    ``turns``, ``ticker``, ``poem``, ``truncated`` and ``diagnostics``; an
-    entry gives its ``found`` too (spec § 2.9); a listing gives ``kind``
+    ``turns`` (each with its ``role`` and ``found``), ``ticker``, ``poem``,
+    ``poem_found`` (how its verses were found), ``truncated`` and
+    ``diagnostics``; an entry gives its ``found`` too (spec § 2.9); a
+    listing gives ``kind``
     ("listing"), ``rendering``, ``title``, ``entries``, ``notes``,
     ``truncated`` and ``diagnostics``. Both give ``truncated_fields``, the
     fields holding a row a proxy cut or, in a truncated capture, the last

@@ -39,6 +39,7 @@ from .damage import is_cut_row
 from .models import Article, Line
 from .references import strip_references
 from .speakers import is_publication, label, people
+from .vocabulary import Found
 from .walk import stretches
 
 QUESTION_ROWS = 4
@@ -56,6 +57,12 @@ _EMPTY_SUBHEAD = "##"
 ASKS, ANSWERS = "question", "answer"
 
 Turn = dict[str, str | None]
+MARKED, INFERRED = str(Found.MARKED), str(Found.INFERRED)
+
+
+def _turn(speaker: str | None, note: str | None, role: str, found: str, text: str) -> Turn:
+    """One turn as ``to_dict`` gives it."""
+    return {"speaker": speaker, "note": note, "role": role, "found": found, "text": text}
 
 
 def _clean(text: str) -> str:
@@ -185,10 +192,12 @@ def _roles(blocks: list[list[str]], before: str, last: bool) -> Iterator[str | N
 
 
 def turns(article: Article) -> list[Turn]:
-    """The interview turns: ``{"speaker", "note", "text"}``, in order.
+    """The interview turns: ``{"speaker", "note", "role", "found", "text"}``, in order.
 
     ``speaker`` is ``None`` for an unmarked answer when more than one person
-    answers; ``note`` is a stage note (``lacht``) or ``None``.
+    answers; ``note`` is a stage note (``lacht``) or ``None``; ``role`` is
+    ``question`` or ``answer``; ``found`` is ``marked`` for a turn a speaker
+    label opens and ``inferred`` for one the alternation gives (spec § 2.9).
     """
     blocks = article_blocks(article)
     marked: list[tuple[str, str]] = []
@@ -209,7 +218,7 @@ def turns(article: Article) -> list[Turn]:
             speaker = match.group("speaker")
             role = ASKS if cast.person[speaker] == cast.questioner else ANSWERS
             text = " ".join(blocks[index])[match.end() :]
-            found.append({"speaker": speaker, "note": match.group("note"), "text": _clean(text)})
+            found.append(_turn(speaker, match.group("note"), role, MARKED, _clean(text)))
             index += 1
             continue
         end = _unmarked(blocks, index)
@@ -217,7 +226,7 @@ def turns(article: Article) -> list[Turn]:
         for block, new in zip(run, _roles(run, role, end == len(blocks)), strict=True):
             if new is not None:
                 role = new
-                found.append({"speaker": names[new], "note": None, "text": ""})
+                found.append(_turn(names[new], None, new, INFERRED, ""))
             found[-1]["text"] = _clean(" ".join(filter(None, [found[-1]["text"], *block])))
         index = end
     return found

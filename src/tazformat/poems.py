@@ -31,6 +31,7 @@ from .models import Article, Paragraph
 from .references import strip_references
 from .speakers import is_publication, label, people
 from .structure import opens_ticker_item
+from .vocabulary import Found
 from .wrapping import WRAP, is_full
 
 VERSE_MAX = 55
@@ -200,7 +201,16 @@ def _verses(stanza: list[str]) -> list[str]:
 
 
 def verses(article: Article) -> list[list[str]] | None:
-    """The poem in the body as stanzas of verses, or ``None`` when it holds none.
+    """The poem in the body as stanzas of verses, or ``None`` when it holds none (``poem``)."""
+    return poem(article)[0]
+
+
+def poem(article: Article) -> tuple[list[list[str]] | None, str | None]:
+    """The poem in the body as stanzas of verses, and how its verses were found.
+
+    ``None, None`` when the body holds no poem. Verses split at verse marks
+    are ``marked``; verses read from rows by their width are ``inferred``
+    (spec § 2.9).
 
     Verses are rows or marked pieces (``_stanza``) in a run of paragraphs.
     Where two or more verse marks (`` /``, `` //``) stand in such runs, the
@@ -212,7 +222,7 @@ def verses(article: Article) -> list[list[str]] | None:
     marks = sum(1 for run in runs for stanza, _, _ in run for _, mark in stanza if mark)
     byline = _byline(article)
     headline = _plain(article.title.headline)
-    poem: list[list[str]] = []
+    stanzas_found: list[list[str]] = []
     for run in runs:
         stanzas = [stanza for stanza, _, _ in run]
         if marks >= 2:
@@ -226,5 +236,7 @@ def verses(article: Article) -> list[list[str]] | None:
             found[-1] = found[-1][:-1]
         found = [stanza for stanza in found if stanza]
         if marks >= 2 or sum(map(len, found)) >= MIN_VERSES:
-            poem.extend(found)
-    return poem or None
+            stanzas_found.extend(found)
+    if not stanzas_found:
+        return None, None
+    return stanzas_found, str(Found.MARKED if marks >= 2 else Found.INFERRED)

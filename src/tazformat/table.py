@@ -54,7 +54,7 @@ whose title the capture lost is left out); ``truncated`` says whether the
 capture was cut; ``diagnostics`` counts the diagnostics; ``inferred``
 counts the structures a rule read from wording or the wrap width rather
 than from marks of the text (``found`` in ``to_dict``: paragraphs, entries,
-turns; 0 where the text marks all of them); ``text`` is the
+turns, and the verses of a poem; 0 where the text marks all of them); ``text`` is the
 body as plain text (``to_dict``'s ``text``: paragraphs and subheads
 separated by blank lines), last because it is long. A field the page does
 not have is empty.
@@ -98,13 +98,18 @@ FOUND_IN = ("paragraphs", "entries", "related", "turns")
 
 
 def inferred(data: dict[str, Any]) -> int:
-    """How many of the page's structures (``FOUND_IN``) were inferred, not marked."""
+    """How many of the page's structures were inferred, not marked.
+
+    Paragraphs, entries and turns (``FOUND_IN``) count one each; the verses
+    of a poem whose verses were inferred count one each too.
+    """
+    verses = sum(map(len, data.get("poem") or ()))
     return sum(
         item.get("found") == str(Found.INFERRED)
         for field in FOUND_IN
         for item in data.get(field) or ()
         if isinstance(item, dict)
-    )
+    ) + (verses if data.get("poem_found") == str(Found.INFERRED) else 0)
 
 
 def record(name: str, doc: Document) -> dict[str, Any]:

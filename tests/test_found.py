@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -163,7 +165,7 @@ def test_turns_say_their_role_and_whether_a_label_opened_them() -> None:
     ]
 
 
-def table_row(text: str) -> dict[str, object]:
+def table_row(text: str) -> dict[str, Any]:
     from tazformat import table
 
     return table.row("poem.txt", tazformat.loads(text))

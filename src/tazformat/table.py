@@ -103,13 +103,14 @@ def inferred(data: dict[str, Any]) -> int:
     Paragraphs, entries and turns (``FOUND_IN``) count one each; the verses
     of a poem whose verses were inferred count one each too.
     """
-    verses = sum(map(len, data.get("poem") or ()))
-    return sum(
+    verses: int = sum(map(len, data.get("poem") or ()))
+    structures: int = sum(
         item.get("found") == str(Found.INFERRED)
         for field in FOUND_IN
         for item in data.get(field) or ()
         if isinstance(item, dict)
-    ) + (verses if data.get("poem_found") == str(Found.INFERRED) else 0)
+    )
+    return structures + (verses if data.get("poem_found") == str(Found.INFERRED) else 0)
 
 
 def record(name: str, doc: Document) -> dict[str, Any]:

@@ -270,3 +270,23 @@ def test_the_moved_names_still_answer_with_a_warning() -> None:
         assert structure.verses is poems.verses
     with pytest.raises(AttributeError):
         structure.nothing  # noqa: B018
+
+
+def test_a_last_block_the_capture_cut_takes_its_turn_and_a_whole_last_block_goes_on() -> None:
+    """A question needs an answer in sight, unless the capture was cut after it."""
+    blocks = (
+        "taz: Frau Berger, wie viele Kühe haben Sie?",
+        "Anna Berger: Zwölf, und jede hat einen Namen.",
+        "Und die Ziegen?",
+        "Habe ich keine.",
+        "Und was ist mit den Sch",
+    )
+    cut = tazformat.loads(menu(*blocks).removesuffix("\n"))
+    assert cut.truncated
+    turns = tazformat.to_dict(cut)["turns"]
+    assert [(t["speaker"], t["role"]) for t in turns][-1] == (Q, "question")
+    whole = read(menu(*blocks[:-1], "Und was ist mit den Schafen, die laufen frei."))
+    assert [t["speaker"] for t in whole["turns"]] == [Q, A, Q, A]  # the last block goes on
+    dated = tazformat.loads(menu(*blocks) + "       \n       3 Oct 2025")
+    assert dated.truncated  # cut after the date: the body's last block was whole
+    assert [t["speaker"] for t in tazformat.to_dict(dated)["turns"]] == [Q, A, Q, A]

@@ -261,7 +261,8 @@ def _dateline(dateline: Dateline) -> dict[str, Any]:
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, cut: bool = False) -> dict[str, Any]:
+    """An article's fields; ``cut``: the capture was cut (``Document.truncated``)."""
     title = article.title
     dateline = article.dateline
     date = article.date.date if article.date is not None else None
@@ -282,11 +283,16 @@ def _article(article: Article) -> dict[str, Any]:
         **_sections(article),
         "text": body_text(article),
         "paragraphs": paragraphs(article),
-        "turns": interviews.turns(article),
+        "turns": interviews.turns(article, cut=cut and _body_ends_capture(article)),
         "ticker": structure.ticker(article),
         "poem": verses,
         "poem_found": verses_found,
     }
+
+
+def _body_ends_capture(article: Article) -> bool:
+    """Say whether nothing follows the body: no date row, no row after it, no section."""
+    return article.date is None and not article.after_date and not article.sections
 
 
 def _listing(listing: Listing) -> dict[str, Any]:
@@ -352,7 +358,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
     if not isinstance(doc, Document):
         raise document_expected("to_dict", doc)
     if isinstance(doc.page, Article):
-        data = _article(doc.page)
+        data = _article(doc.page, doc.truncated)
     elif isinstance(doc.page, Listing):
         data = _listing(doc.page)
     else:

@@ -191,13 +191,15 @@ def _roles(blocks: list[list[str]], before: str, last: bool) -> Iterator[str | N
         yield role
 
 
-def turns(article: Article) -> list[Turn]:
+def turns(article: Article, *, cut: bool = False) -> list[Turn]:
     """The interview turns: ``{"speaker", "note", "role", "found", "text"}``, in order.
 
     ``speaker`` is ``None`` for an unmarked answer when more than one person
     answers; ``note`` is a stage note (``lacht``) or ``None``; ``role`` is
     ``question`` or ``answer``; ``found`` is ``marked`` for a turn a speaker
     label opens and ``inferred`` for one the alternation gives (spec § 2.9).
+    ``cut``: the capture was cut where the body ends, so its last block may
+    have had a turn after it (a question there needs no answer in sight).
     """
     blocks = article_blocks(article)
     marked: list[tuple[str, str]] = []
@@ -223,7 +225,7 @@ def turns(article: Article) -> list[Turn]:
             continue
         end = _unmarked(blocks, index)
         run = blocks[index:end]
-        for block, new in zip(run, _roles(run, role, end == len(blocks)), strict=True):
+        for block, new in zip(run, _roles(run, role, end == len(blocks) and not cut), strict=True):
             if new is not None:
                 role = new
                 found.append(_turn(names[new], None, new, INFERRED, ""))

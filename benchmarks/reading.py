@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 
 import tazformat
+from structure import Score
 from tazformat import Article, Document, Listing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,28 +275,6 @@ class Tally:
 
 
 @attrs.define
-class Breaks:
-    """Paragraph breaks found, right and true."""
-
-    found: int = 0
-    """Breaks the library reads."""
-    right: int = 0
-    """Breaks it reads that the reference holds."""
-    truth: int = 0
-    """Breaks of the reference."""
-
-    @property
-    def precision(self) -> float:
-        """Share of what was found that is right (1 when nothing was found)."""
-        return self.right / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Share of the truth that was found (1 when there was none)."""
-        return self.right / self.truth if self.truth else 1.0
-
-
-@attrs.define
 class Report:
     """What the measurement found, by class, and where it differs (line numbers)."""
 
@@ -305,7 +284,7 @@ class Report:
     """Interview turns: role on the right line."""
     entries: Tally = attrs.Factory(Tally)
     """Listing entries: title and teaser lines paired as the reference pairs them."""
-    breaks: dict[str, Breaks] = attrs.Factory(dict)
+    breaks: dict[str, Score] = attrs.Factory(dict)
     """Paragraph breaks, by class (``article``, ``interview``)."""
     verses: Tally = attrs.Factory(Tally)
     """Verses of the poems found in ``poem``."""
@@ -375,7 +354,7 @@ def _measure_breaks(name: str, doc: Document, sample: dict[str, Any], report: Re
     truth = set(sample["paragraphs"])
     left_out = given_by_markup(truth, sample["subheads"]) | set(sample["unsure"])
     read, truth = read - left_out, truth - left_out
-    score = report.breaks.setdefault(sample["class"], Breaks())
+    score = report.breaks.setdefault(sample["class"], Score())
     score.found += len(read)
     score.truth += len(truth)
     score.right += len(read & truth)
@@ -447,7 +426,7 @@ def table(report: Report) -> list[str]:
         f"{e.extra} more read) | ≥ 0.97 |",
     ]
     for kind in ("article", "interview"):
-        b = report.breaks.get(kind, Breaks())
+        b = report.breaks.get(kind, Score())
         rows.append(
             f"| {kind}s ({n[kind]}) | paragraph breaks: precision, recall | {b.precision:.3f}, "
             f"{b.recall:.3f} ({b.right} right of {b.found} found, {b.truth} true) "

@@ -11,8 +11,11 @@ variable; under ``CI=true`` a missing corpus fails the run.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -25,6 +28,23 @@ if os.environ.get("CI", "").lower() == "true":
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 VARIABLE = "TAZFORMAT_CORPUS"
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+"""The benchmark scripts, which import each other as scripts do (their folder on the path)."""
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The benchmark script ``benchmarks/<name>.py`` as a module (``<name>_benchmark``)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.append(str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_dir() -> Path:

@@ -23,7 +23,7 @@ from tazformat.models import Document, Line, RowNode
 from tazformat.renderings import RENDERINGS, get
 from tazformat.vocabulary import Kind
 from tazformat.walk import map_rows, paths
-from written import written_or_refused
+from written import LISTING, written_or_refused
 
 ARTICLE = (
     "# taz.de -- Stadt: Ein Platz\n"
@@ -56,18 +56,10 @@ ARTICLE = (
 )
 """An article with every part, written for these tests (plain rendering)."""
 
-LISTING = (
-    "# taz.de -- Nord\n"
-    "       \n"
-    " (DIR) Hafen: Die Kräne stehen still\n"
-    "       \n"
-    "       Seit Montag wird gestreikt.\n"
-    "       \n"
-    " (DIR) Schule: Neue Räume für die Klassen\n"
-    "       \n"
-    "       Der Umbau ist fertig.\n"
+TWO_ENTRIES = LISTING + (
+    "       \n (DIR) Schule: Neue Räume für die Klassen\n       \n       Der Umbau ist fertig.\n"
 )
-"""A listing in the gopher menu rendering, written for these tests."""
+"""A listing of two entries in the gopher menu rendering."""
 
 HOSTILE = (
     "",
@@ -103,7 +95,7 @@ NAMES = [rendering.name for rendering in RENDERINGS]
 
 
 def _pages() -> Iterator[tuple[str, Document]]:
-    for name, text in (("article", ARTICLE), ("listing", LISTING)):
+    for name, text in (("article", ARTICLE), ("listing", TWO_ENTRIES)):
         yield name, tazformat.loads(text)
 
 

@@ -29,7 +29,7 @@ from tazformat.models import (
 )
 from tazformat.renderings import RENDERINGS, get
 from tazformat.serializer import _Writer
-from written import written_or_refused
+from written import LISTING, written_or_refused
 
 PAGE = (
     "| # taz.de -- Stadt: Ein Platz | |\n"
@@ -47,15 +47,6 @@ PAGE = (
     "| Stadtplanung | |\n"
 )
 """An article with every part (meulie framed), written for these tests."""
-
-LISTING = (
-    "# taz.de -- Nord\n"
-    "       \n"
-    " (DIR) Hafen: Die Kräne stehen still\n"
-    "       \n"
-    "       Seit Montag wird gestreikt.\n"
-)
-"""A listing in the gopher menu rendering: entry titles are link items."""
 
 
 def article() -> tuple[Document, Article]:

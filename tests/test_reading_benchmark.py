@@ -7,30 +7,20 @@ corpus written here in the format, where every figure is known.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import corpus_dir, corpus_files, missing_corpus
+from conftest import corpus_dir, corpus_files, load_benchmark, missing_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "reading_benchmark", ROOT / "benchmarks" / "reading.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("reading")
 
 
 bench = _benchmark()

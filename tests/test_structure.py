@@ -7,8 +7,6 @@ pages held to the same targets.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import tazformat
+from conftest import load_benchmark
 from structure_strategies import Page, gopher_menu, meulie_framed, pages
 from tazformat.models import Article, Paragraph
 from tazformat.wrapping import WRAP, ends_block, is_full, reference_depth
@@ -24,15 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "structure_benchmark", ROOT / "benchmarks" / "structure.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("structure")
 
 
 def _article(text: str) -> Article:

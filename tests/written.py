@@ -1,10 +1,19 @@
-"""A helper of the edit tests: the text ``dumps`` writes, or the ``EditError`` it raises."""
+"""Helpers of the edit tests: a listing to edit, and what ``dumps`` makes of an edit."""
 
 from __future__ import annotations
 
 import tazformat
 from tazformat.errors import EditError
 from tazformat.models import Document
+
+LISTING = (
+    "# taz.de -- Nord\n"
+    "       \n"
+    " (DIR) Hafen: Die Kräne stehen still\n"
+    "       \n"
+    "       Seit Montag wird gestreikt.\n"
+)
+"""A listing in the gopher menu rendering, written for these tests: entry titles are link items."""
 
 
 def written_or_refused(doc: Document, rendering: str | None = None) -> str | EditError:

@@ -18,8 +18,9 @@ VERSES = [
     "die Möwe schreit,",
     "der Tag ist weit.",
 ]
-WIDE = "und über allem hängt der Dunst der Fischerei, die längst vergangen ist,"
-"""A verse of 71 characters that does not fill the wrap width before ``der``."""
+WIDE = "und über allem hängt der Dunst der Fischerei, die lange vergangen ist,"
+"""A verse of 70 characters that leaves room for ``die`` or ``der`` (74 of 75 columns);
+at exactly 75 a row counts as full (spec § 2.5)."""
 
 
 def menu(*blocks: str, tail: tuple[str, ...] = ()) -> str:

@@ -426,6 +426,13 @@ def _keeps_every_whole_unit(data: st.DataObject, *, mid_row: bool, listings: boo
     if all(doc.rendering in LINKED for doc in docs):  # entries read from their marks
         assert _only_page_text(result, truth, merged.sources[-1].damaged), (result, truth)
     back = tazformat.loads(tazformat.dumps(merged.document))
+    # a cut end stays cut: in the record, the model and the text written
+    assert merged.truncated == merged.document.truncated == back.truncated
+    if all(doc.truncated for doc in docs):
+        assert merged.truncated
+    end = units(Document("plain", page))[-1][:2]
+    if any(not doc.truncated and units(doc)[-1][:2] == end for doc in docs):
+        assert not merged.truncated  # a capture holds the page's real end
     damaged = any(source.damaged for source in merged.sources)
     allowed = READ_NOTES | (SHARED_CUTS if damaged else frozenset())
     assert {d.code for d in back.diagnostics} <= allowed, back.diagnostics

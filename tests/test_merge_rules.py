@@ -6,9 +6,12 @@ checks the rules together on generated captures.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 import tazformat
+from merge_strategies import proxy_cut
 from tazformat.errors import MergeError
 from tazformat.merging import (
     FALLBACK_RENDERING,
@@ -306,3 +309,112 @@ def test_a_part_read_by_wording_is_no_unit_where_link_marks_hold_the_whole() -> 
     assert _drop_parts([by_wording, part]) == [by_wording, part]  # nothing marks the whole
     other = _Slot([_make("entry-teaser", [Line("Am Abend wird es windig.")], 1, unsure=True)])
     assert _drop_parts([teaser, other]) == [teaser, other]
+
+
+# --- a cut end stays cut ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rendering", [None, "gopher-menu", "gemtext", "meulie-plain"])
+def test_a_page_every_capture_holds_cut_stays_cut(rendering: str | None) -> None:
+    shorter, longer = _cut(PAGE, "Dann kommt", 4), _cut(PAGE, "Und der", 3)
+    assert shorter.truncated
+    assert longer.truncated
+    merged = merge([shorter, longer], rendering=rendering)
+    assert merged.truncated
+    assert merged.document.truncated
+    assert (merged.sources[-1].text, merged.sources[-1].damaged) == ("Und", True)
+    text = tazformat.dumps(merged.document)
+    assert not text.endswith("\n")  # written as a capture cut inside its last row
+    back = tazformat.loads(text)
+    assert back.truncated
+    assert {d.code for d in back.diagnostics} & {"cut-capture", "cut-frame"}  # not clean
+    assert units(back)[-1] == ("paragraph", "Und", False)
+
+
+def test_a_page_one_capture_holds_to_its_end_is_complete() -> None:
+    cut = _cut(PAGE, "Und der", 3)
+    merged = merge([cut, tazformat.loads(PAGE)])
+    assert not merged.truncated
+    assert not merged.document.truncated
+    text = tazformat.dumps(merged.document)
+    assert text.endswith("\n")
+    assert tazformat.loads(text).diagnostics == ()
+
+
+def test_a_capture_that_ends_whole_where_another_is_cut_shows_the_end() -> None:
+    cut = tazformat.loads(PAGE.removesuffix(" | |\n"))  # the same rows, the last frame lost
+    assert cut.truncated
+    assert units(cut)[-1] == ("date", "3 Oct 2025", False)
+    merged = merge([cut, tazformat.loads(PAGE)])
+    assert not merged.truncated
+    assert tazformat.loads(tazformat.dumps(merged.document)).diagnostics == ()
+
+
+def test_a_cut_row_a_flat_capture_read_as_a_unit_is_the_end_of_the_one_before() -> None:
+    row = "Der Bezirk plant seit Jahren um, und die Anwohner fragen nach der"  # 65 characters
+    page = PAGE.replace("Dann kommt der Sommer.", row).replace(
+        "Und der Herbst.", "Gemeinderatssitzung."
+    )
+    whole = tazformat.loads(page.replace("| 3 Oct 2025 | |\n", ""))  # ends with the paragraph
+    assert units(whole)[-1] == ("paragraph", f"{row} Gemeinderatssitzung.", False)
+    flat = tazformat.dumps(whole, rendering="meulie-plain")
+    cut = _cut(flat, "Gemeinderat", 2)  # "Ge" would have fitted on the row before: an end
+    assert units(cut)[-2:] == (("paragraph", row, False), ("paragraph", "Ge", False))
+    merged = merge([whole, cut])
+    assert _kinds(merged)[-1] == ("paragraph", f"{row} Gemeinderatssitzung.")
+    assert ("paragraph", "Ge") not in _kinds(merged)
+    assert not merged.truncated
+
+
+# --- the longest reading ----------------------------------------------------------------
+
+LONG = (
+    "Die Bürgermeisterin öffnet die Gärten, die Läden und die Brücken für Kinder "
+    "und Ämter. Der Bezirk plant seit Jahren um, und die Anwohner warten lange. "
+    "Im Sommer schließt die Schule, und die Straße bleibt für den Verkehr gesperrt."
+)
+"""A paragraph whose first row, wrapped at 75 characters, is over 80 bytes."""
+
+GEMINI_PAGE = (
+    "# taz.de -- Stadt: Ein Platz\n\n> Der Platz wird neu gestaltet.\n\n"
+    f"{LONG}\n\n3 Oct 2025\n\n=> /stadt Stadt\n"
+)
+
+
+def _proxy_cut_framed() -> tazformat.Document:
+    """The page in meulie-framed, its paragraph's first row cut by a proxy."""
+    rows = textwrap.wrap(LONG, 75)
+    kept = [proxy_cut(Line(row)).text for row in rows]
+    assert kept[0].endswith("\u2026")
+    assert kept[1:] == rows[1:]
+    framed = "".join(f"| {row} | |\n" for row in kept)
+    return tazformat.loads(
+        "| # taz.de -- Stadt: Ein Platz | |\n| > Der Platz wird neu gestaltet. | |\n"
+        f"{framed}| 3 Oct 2025 | |\n"
+    )
+
+
+def test_the_longest_reading_of_a_unit_wins_cut_marks_aside() -> None:
+    short = _cut(GEMINI_PAGE, "bleibt")  # uncut rows, but it stops inside the paragraph
+    cut = _proxy_cut_framed()  # a proxy-cut row, but the paragraph to its end
+    for docs, kept in (([short, cut], 1), ([cut, short], 0)):
+        merged = merge(docs)
+        paragraph = next(s for s in merged.sources if s.kind == "paragraph")
+        assert paragraph.input == kept
+        assert paragraph.text.endswith("bleibt für den Verkehr gesperrt.")
+        assert paragraph.damaged  # the proxy's cut stays: no capture holds that row whole
+
+
+def test_a_longer_reading_that_tells_another_text_does_not_win() -> None:
+    short = _cut(GEMINI_PAGE, "bleibt")
+    other = tazformat.loads(tazformat.dumps(_proxy_cut_framed()).replace("Anwohner", "Kinder"))
+    merged = merge([short, other])
+    paragraph = next(s for s in merged.sources if s.kind == "paragraph")
+    assert (paragraph.input, paragraph.text.endswith("die Straße")) == (0, True)
+
+
+def test_a_whole_version_beats_a_longer_cut_one() -> None:
+    whole = tazformat.loads(GEMINI_PAGE)
+    merged = merge([_proxy_cut_framed(), whole])
+    paragraph = next(s for s in merged.sources if s.kind == "paragraph")
+    assert (paragraph.input, paragraph.text, paragraph.damaged) == (1, LONG, False)

@@ -463,21 +463,31 @@ class _Slot:
         return self.versions[0].kind
 
 
+def _fits(slot: _Slot, unit: _Unit) -> bool:
+    """Say whether ``unit`` is a version of the slot's unit.
+
+    It agrees with some version, and with each undamaged one: a version cut
+    short (``D``) is the start of many units, and must not pull in one that
+    the whole versions tell apart.
+    """
+    return any(_agree(v, unit) for v in slot.versions) and all(
+        _agree(v, unit) for v in slot.versions if not v.damaged
+    )
+
+
 def _lcs(slots: Sequence[_Slot], found: Sequence[_Unit]) -> list[tuple[int, int]]:
     """The pairs (slot, unit) of a longest order-keeping alignment."""
     n, m = len(slots), len(found)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            if any(_agree(v, found[j]) for v in slots[i].versions):
+            if _fits(slots[i], found[j]):
                 table[i][j] = table[i + 1][j + 1] + 1
             else:
                 table[i][j] = max(table[i + 1][j], table[i][j + 1])
     pairs, i, j = [], 0, 0
     while i < n and j < m:
-        if any(_agree(v, found[j]) for v in slots[i].versions) and (
-            table[i][j] == table[i + 1][j + 1] + 1
-        ):
+        if _fits(slots[i], found[j]) and (table[i][j] == table[i + 1][j + 1] + 1):
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif table[i + 1][j] >= table[i][j + 1]:
@@ -500,6 +510,10 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
             # the same units in the same place, in other words: versions of them
             for slot, unit in zip(gap_slots, gap_units, strict=True):
                 merged.append(_Slot([*slot.versions, unit]))
+        elif gap_units and gap_units[0].kind == "entry-title" and _untitled(gap_slots):
+            # entry titles a capture that lost its link rows lacks: before its teasers
+            merged += [_Slot([unit]) for unit in gap_units]
+            merged += gap_slots
         else:
             merged += gap_slots
             merged += [_Slot([unit]) for unit in gap_units]
@@ -517,6 +531,11 @@ def _in_place(a: _Unit, b: _Unit) -> bool:
     the place of another's, and an entry is never another's version.
     """
     return a.kind == b.kind and a.head == b.head and a.kind not in _LISTED_KINDS
+
+
+def _untitled(slots: Sequence[_Slot]) -> bool:
+    """Say whether the slots start with a listed unit read by wording that is no entry title."""
+    return bool(slots) and slots[0].kind != "entry-title" and slots[0].versions[0].unsure
 
 
 def _sure_kind(slot: _Slot, unit: _Unit) -> _Unit:

@@ -20,6 +20,7 @@ from tazformat.merging import (
     _same_kind,
     _Slot,
     merge,
+    page_difference,
     units,
 )
 from tazformat.models import Document, Entry, Line, Listing, Title
@@ -418,3 +419,172 @@ def test_a_whole_version_beats_a_longer_cut_one() -> None:
     merged = merge([_proxy_cut_framed(), whole])
     paragraph = next(s for s in merged.sources if s.kind == "paragraph")
     assert (paragraph.input, paragraph.text, paragraph.damaged) == (1, LONG, False)
+
+
+# --- listings read by wording -------------------------------------------------------
+
+
+def _unlinked(listing: Document) -> tazformat.Document:
+    """The listing as a Gemini proxy that drops link rows passes it."""
+    gemtext = tazformat.dumps(listing, rendering="gemtext")
+    return tazformat.loads(
+        "".join(r for r in gemtext.splitlines(keepends=True) if not r.startswith("=> "))
+    )
+
+
+def test_a_listing_without_link_rows_and_a_cut_linked_one_lose_no_entry() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    menu = tazformat.dumps(listing, rendering="gopher-menu")
+    cut = _cut(menu, " (DIR) Bahn", 10)  # stops inside the second entry's title
+    assert units(cut)[-1] == ("entry-title", "Bah", False)
+    for docs in ([_unlinked(listing), cut], [cut, _unlinked(listing)]):
+        merged = merge(docs)
+        assert [text for _, text in _kinds(merged)] == [
+            "Nord",
+            "Hafen: Kräne stehen still",
+            "Seit Montag wird gestreikt.",
+            "Bah",  # a cut title is kept: its link mark says its kind
+            "Wegen Bauarbeiten.",
+        ]
+        back = tazformat.loads(tazformat.dumps(merged.document))
+        assert tazformat.same_content(back, merged.document)
+
+
+def test_listed_rows_in_one_place_are_no_versions_of_each_other() -> None:
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    framed = tazformat.dumps(listing, rendering="meulie-framed")
+    cut = _cut(framed, "| Wegen", 3)  # by wording, with every title
+    merged = merge([_unlinked(listing), cut])  # the first holds the teasers alone
+    texts = [text for _, text in _kinds(merged)]
+    assert "Hafen: Kräne stehen still" in texts
+    assert "Bahn: Züge fallen aus" in texts
+    assert merged.conflicts == ()  # a title is no edited teaser
+
+
+def test_a_listing_read_by_wording_is_one_page_with_itself() -> None:
+    teaser, end = "Der Bezirk baut und baut und baut.", "Und baut."  # the one ends the other
+    listing = _listing(
+        _entry("Hafen: Kräne", teaser),
+        _entry("Bahn: Züge", teaser),
+        _entry("Wetter: Sturm", end),
+        _entry("Schule: Ferien", end),
+    )
+    doc = _unlinked(listing)  # teasers alone: a unit found is not read on into the next
+    assert [text for _, text, _ in units(doc)][1:] == [teaser, teaser, end, end]
+    assert page_difference(doc, doc) is None
+    assert [text for _, text in _kinds(merge([doc, doc]))][1:] == [teaser, teaser, end, end]
+
+
+TEASER = "Seit Montag wird im Hafen gestreikt, und die Schiffe müssen vor der Küste warten"
+"""A teaser row of 80 characters, 82 bytes: a proxy cuts it."""
+
+
+def _swallowing(teaser: str = TEASER) -> tuple[tazformat.Document, Document]:
+    """A meulie capture whose proxy-cut teaser wording reads on into the next entry."""
+    listing = _listing(
+        _entry("Hafen: Kräne stehen still", teaser),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    cut = Document(
+        "plain",
+        Listing(
+            listing.page.title,  # type: ignore[union-attr]
+            (
+                Entry(Title("Hafen: Kräne stehen still"), (proxy_cut(Line(teaser)),)),
+                *listing.page.items[1:],  # type: ignore[union-attr]
+            ),
+        ),
+    )
+    return tazformat.loads(tazformat.dumps(cut, rendering="meulie-framed")), listing
+
+
+@pytest.mark.parametrize("other", ["gopher-menu", "gemtext", "phroot"])
+def test_a_proxy_cut_teaser_read_on_into_the_next_entry_is_the_same_page(other: str) -> None:
+    framed, listing = _swallowing()
+    swallowed = [text for kind, text, _ in units(framed) if kind == "entry-teaser"]
+    assert swallowed == [f"{proxy_cut(Line(TEASER)).text} Bahn: Züge fallen aus Wegen Bauarbeiten."]
+    whole = tazformat.loads(tazformat.dumps(listing, rendering=other))
+    for docs in ([framed, whole], [whole, framed]):
+        merged = merge(docs)
+        texts = [text for _, text in _kinds(merged)]
+        assert TEASER in texts
+        assert "Bahn: Züge fallen aus" in texts
+        assert "Wegen Bauarbeiten." in texts
+
+
+def test_a_proxy_cut_teaser_of_other_entries_is_another_page() -> None:
+    framed, _ = _swallowing()
+    other = _listing(
+        _entry("Hafen: Kräne stehen still", "Der Hafen ist seit Montag gesperrt."),
+        _entry("Wetter: Sturm", "Am Abend wird es windig."),
+    )
+    for rendering in ("gopher-menu", "gemtext"):
+        crawl = tazformat.loads(tazformat.dumps(other, rendering=rendering))
+        with pytest.raises(MergeError, match="entries"):
+            merge([framed, crawl])
+
+
+def test_crawls_of_one_listing_with_no_entry_in_common_are_other_pages() -> None:
+    monday = _listing(
+        _entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."),
+        _entry("Bahn: Züge fallen aus", "Wegen Bauarbeiten."),
+    )
+    friday = _listing(
+        _entry("Schule: Die Ferien beginnen", "Die Kinder haben frei."),
+        _entry("Wetter: Sturm", "Am Abend wird es windig."),
+    )
+    for a, b in (("gopher-menu", "meulie-framed"), ("gemtext", "gopher-menu"), ("plain", "plain")):
+        first = tazformat.loads(tazformat.dumps(monday, rendering=a))
+        with pytest.raises(MergeError, match="entries"):
+            merge([first, tazformat.loads(tazformat.dumps(friday, rendering=b))])
+        with pytest.raises(MergeError, match="entries"):
+            merge([first, _unlinked(friday)])
+
+
+# --- poems ----------------------------------------------------------------------------
+
+POEM = (
+    "# taz.de -- Die Wahrheit: Am Hafen\n> Donnerstag ist Gedichtetag.\n"
+    "Die Kräne ruhen still,\nder Wind geht übers Dock,\nwer heute laden will,\n"
+    "der wartet auf den Block.\n\nAm Abend kommt die Flut,\ndie Möwen ziehen fort,\n"
+    "und alles wird schon gut\nan diesem stillen Ort.\n"
+)
+"""A poem of two stanzas, one verse a row."""
+
+GEMINI_LOG = (
+    "-- Leo's gemini proxy\n\n-- Connecting to taz.de:1965...\n\n-- Connected\n\n"
+    "-- Sending request\n\n-- Meta line: 20 text/gemini;lang=de\n\n"
+)
+
+
+def _poem_captures() -> tuple[tazformat.Document, tazformat.Document]:
+    """The poem through a Gemini proxy (blank rows between stanzas) and meulie-framed."""
+    head, stanzas = POEM.split("Die Kräne", 1)
+    title, lead = head.splitlines()
+    gemini = f"{GEMINI_LOG}{title.removeprefix('# ')}\n\n{lead.removeprefix('> ')}\n\n"
+    gemini += f"Die Kräne{stanzas}\n3 Oct 2025\n\n"
+    framed = "".join(f"| {row} | |\n" for row in POEM.splitlines() if row)
+    return tazformat.loads(gemini), tazformat.loads(framed + "| 3 Oct 2025 | |\n")
+
+
+@pytest.mark.parametrize("cut_at", [None, "die Möwen", "Ort."])
+def test_a_poem_merged_across_meulie_and_gemini_reads_back(cut_at: str | None) -> None:
+    gemini, framed = _poem_captures()
+    assert gemini.rendering == "gemini-proxy-log"
+    assert framed.rendering == "meulie-framed"
+    if cut_at is not None:
+        text = tazformat.dumps(framed)
+        framed = tazformat.loads(text[: text.index(cut_at) + 3])
+    for docs in ([gemini, framed], [framed, gemini]):
+        merged = merge(docs)
+        verses = " ".join(t for k, t in _kinds(merged) if k == "paragraph")
+        assert verses == " ".join(POEM.splitlines()[2:]).replace("  ", " ")
+        back = tazformat.loads(tazformat.dumps(merged.document))
+        assert tazformat.same_content(back, merged.document)
+        assert back.diagnostics == ()

@@ -510,7 +510,7 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
             # the same units in the same place, in other words: versions of them
             for slot, unit in zip(gap_slots, gap_units, strict=True):
                 merged.append(_Slot([*slot.versions, unit]))
-        elif gap_units and gap_units[0].kind == "entry-title" and _untitled(gap_slots):
+        elif gap_units[:1] and _titled(gap_units[0]) and _untitled(gap_slots):
             # entry titles a capture that lost its link rows lacks: before its teasers
             merged += [_Slot([unit]) for unit in gap_units]
             merged += gap_slots
@@ -533,9 +533,18 @@ def _in_place(a: _Unit, b: _Unit) -> bool:
     return a.kind == b.kind and a.head == b.head and a.kind not in _LISTED_KINDS
 
 
+def _titled(unit: _Unit) -> bool:
+    """Say whether the unit is an entry title read from its link mark."""
+    return unit.kind == "entry-title" and not unit.unsure
+
+
 def _untitled(slots: Sequence[_Slot]) -> bool:
-    """Say whether the slots start with a listed unit read by wording that is no entry title."""
-    return bool(slots) and slots[0].kind != "entry-title" and slots[0].versions[0].unsure
+    """Say whether the slots start with a listed unit only wording read.
+
+    A capture that lost its link rows lost its entry titles with them: the
+    rows it holds where another capture holds a title are what follows it.
+    """
+    return bool(slots) and all(v.unsure and v.kind in _LISTED_KINDS for v in slots[0].versions)
 
 
 def _sure_kind(slot: _Slot, unit: _Unit) -> _Unit:

@@ -223,9 +223,14 @@ def _make(
     )
 
 
-def _gap(row: Line) -> str:
-    """The blank rows after a row."""
-    return "" if row.framing is None else row.framing.gap
+def _gap(row: Line, rendering: str) -> str:
+    """The blank rows after a row (a paragraph's last): without framing, the rendering's."""
+    if row.framing is not None:
+        return row.framing.gap
+    try:
+        return get(rendering).blank
+    except KeyError:  # a rendering no longer known: no blank rows to tell
+        return ""
 
 
 def _linked(title: Title) -> bool:
@@ -306,7 +311,7 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         doc.truncated
         and len(found) > 1
         and found[-1].kind == found[-2].kind == "paragraph"
-        and not _gap(found[-2].rows[-1])
+        and not _gap(found[-2].rows[-1], doc.rendering)
     ):
         # where no blank row shows it, the end of the paragraph before a row cut
         # inside was read from the cut row's length (§ 2.5): it may go on

@@ -588,3 +588,30 @@ def test_a_poem_merged_across_meulie_and_gemini_reads_back(cut_at: str | None) -
         back = tazformat.loads(tazformat.dumps(merged.document))
         assert tazformat.same_content(back, merged.document)
         assert back.diagnostics == ()
+
+
+def test_a_joined_paragraph_is_split_where_a_capture_cut_after_the_next_shows_the_end() -> None:
+    full = "Der Bezirk plant seit Jahren um, und die Anwohnerinnen und Anwohner fragen"
+    page = PAGE.replace("Dann kommt der Sommer.", full)
+    joined = tazformat.loads(page)  # the full row hides the paragraph end
+    assert [k for k, _, _ in units(joined)].count("paragraph") == 1
+    menu = tazformat.dumps(tazformat.loads(PAGE), rendering="gopher-menu").replace(
+        "Dann kommt der Sommer.", full
+    )
+    kept = _cut(menu, "Und der Herbst.\n", 18)  # cut inside the blank row after it
+    assert kept.truncated
+    assert units(kept)[-1] == ("paragraph", "Und der Herbst.", False)
+    merged = merge([joined, kept])
+    assert [t for k, t in _kinds(merged) if k == "paragraph"] == [full, "Und der Herbst."]
+    assert _kinds(merged)[-1] == ("date", "3 Oct 2025")
+
+
+def test_captures_cut_past_the_title_into_loose_ends_make_a_cut_page() -> None:
+    listing = _listing(_entry("Hafen: Kräne stehen still", "Seit Montag wird gestreikt."))
+    plain = tazformat.dumps(listing, rendering="meulie-plain")
+    unlinked = tazformat.dumps(_unlinked(listing))  # the title dropped with its link row
+    docs = [_cut(plain, "Hafen", 2), _cut(unlinked, "Seit", 2)]  # "Ha" and "Se"
+    merged = merge(docs)  # each cut end is a loose end beside the other
+    assert [s.kind for s in merged.sources] == ["title"]
+    assert merged.truncated  # the page goes on past its title: it is cut
+    assert tazformat.loads(tazformat.dumps(merged.document)).truncated

@@ -299,6 +299,10 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         found.pop()
     if found:
         last = found[-1]
+        if doc.truncated and len(last.rows) > 1 and not last.rows[-1].text.strip():
+            # a row cut before its text (``(DIR)``) read as an empty row of the unit
+            rows = last.rows[:-1]
+            last = _make(last.kind, rows, index, last.head, unsure=last.unsure)
         if doc.truncated and _CUT_CHAR.search(last.rows[-1].text):
             # the bytes of a character the cut split are no text of the page
             row = last.rows[-1]
@@ -414,8 +418,10 @@ def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
         for previous, following in itertools.pairwise(others):
             if not (bounds(previous) and bounds(following)):
                 continue
-            if previous.end or following.cut_end:  # an end the cut may have made
+            if previous.end:  # an end the cut of the row after may have made
                 continue
+            if following.cut_end and _fold(following.rows[0].text) != _fold(row.text):
+                continue  # a row the cut may have shortened starts nothing sure
             if _starts(row, following.text) and _ends(before, previous.text):
                 points.append(at)
                 break
@@ -1006,12 +1012,13 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
 
 
 def _cut_end(slot: _Slot, kept: _Unit) -> bool:
-    """Say whether the page's end is cut: each version as long as the kept one is a cut end.
+    """Say whether the page's end is cut: no capture ends whole at its last unit.
 
-    A capture that ends whole (with its line ending and frame) where another
-    was cut shows that the last row ends there.
+    A capture that ends whole (with its line ending and frame) with a version
+    as long as the kept one shows that the page ends there. Where none does,
+    every capture was cut there, or went on past it into a loose end.
     """
-    return kept.cut_end and all(v.cut_end for v in slot.versions if v.size >= kept.size)
+    return not any(v.end and not v.cut_end and v.size >= kept.size for v in slot.versions)
 
 
 def _written(page: Page, rendering: str, cut: bool) -> Document:

@@ -3,7 +3,9 @@
 Run from the checkout: ``python benchmarks/merge.py [CORPUS]`` (default
 ``../shared/corpus``). Prints one row a pair: the units of the merge, how
 many came from each capture, how many units some capture held cut that the
-merge holds whole (repaired), the conflicts, and two measures of quality:
+merge holds whole (repaired), the conflicts, whether the merged page is cut at its end (every
+capture that reaches its last unit holds it cut), and two measures of
+quality:
 
 - **recall**: of the units some capture held whole, the share the merge
   holds whole with the same text;
@@ -28,7 +30,7 @@ def _folded(kind: str, text: str) -> tuple[str, str]:
 
 def main(folder: Path) -> None:
     """Print the table for the pairs in ``folder``."""
-    print("pair\tunits\tfrom first\tfrom second\trepaired\tconflicts\trecall\tprecision")
+    print("pair\tunits\tfrom first\tfrom second\trepaired\tconflicts\tcut\trecall\tprecision")
     for first, second in PAIRS:
         docs = [tazformat.loads((folder / name).read_bytes()) for name in (first, second)]
         merged = tazformat.merge(docs)
@@ -42,7 +44,7 @@ def main(folder: Path) -> None:
         precision = sum(unit in read for unit in made) / len(made) if made else 1.0
         print(
             f"{first}+{second}\t{len(merged.sources)}\t{taken[0]}\t{taken[1]}"
-            f"\t{repaired}\t{len(merged.conflicts)}\t{recall:.3f}\t{precision:.3f}"
+            f"\t{repaired}\t{len(merged.conflicts)}\t{merged.truncated}\t{recall:.3f}\t{precision:.3f}"
         )
 
 

@@ -421,12 +421,22 @@ def _keeps_every_whole_unit(data: st.DataObject, *, mid_row: bool, listings: boo
         ]
         assert _in_order(held, result), (doc.rendering, held, result)
     read = {(_kind(k), " ".join(t.split())) for doc in docs for k, t, _ in units(doc)}
-    assert [u for u in result if (u[0], " ".join(u[1].split())) not in read] == []
+    paragraphs = [t for k, t in read if k == "paragraph"]
+    made = [u for u in result if (u[0], " ".join(u[1].split())) not in read]
+    # a paragraph a capture joined is split where another shows the end (§ 7.1)
+    assert [u for u in made if u[0] != "paragraph" or not any(u[1] in t for t in paragraphs)] == []
     truth = [(_kind(k), t) for k, t, _ in units(Document("plain", page))]
     if all(doc.rendering in LINKED for doc in docs):  # entries read from their marks
         assert _only_page_text(result, truth, merged.sources[-1].damaged), (result, truth)
     back = tazformat.loads(tazformat.dumps(merged.document))
-    damaged = any(source.damaged for source in merged.sources)
+    # a cut end stays cut: in the record, the model and the text written
+    assert merged.truncated == merged.document.truncated == back.truncated
+    if all(doc.truncated for doc in docs):
+        assert merged.truncated
+    end = units(Document("plain", page))[-1][:2]
+    if any(not doc.truncated and units(doc)[-1][:2] == end for doc in docs):
+        assert not merged.truncated  # a capture holds the page's real end
+    damaged = merged.truncated or any(source.damaged for source in merged.sources)
     allowed = READ_NOTES | (SHARED_CUTS if damaged else frozenset())
     assert {d.code for d in back.diagnostics} <= allowed, back.diagnostics
     if merged.document.rendering in LINKED:

@@ -56,6 +56,9 @@ from .models import (
     Tags,
     Title,
 )
+from .renderings import get
+from .rows import MEANING
+from .walk import map_rows
 
 __all__ = ["Conflict", "MergeError", "Merged", "Source", "merge", "page_difference", "units"]
 
@@ -118,6 +121,12 @@ class Merged:
     """One entry per unit of the merged page, in page order."""
     conflicts: tuple[Conflict, ...] = ()
     """Units where two undamaged versions disagree."""
+    truncated: bool = False
+    """True when the page's end is cut: its last unit is the cut end of every
+    capture that reaches it (§ 7.2). The document is cut there too
+    (``Document.truncated``), and its text reads back cut.
+
+    Added in version 0.1.0."""
 
 
 # --- units -------------------------------------------------------------------
@@ -214,9 +223,14 @@ def _make(
     )
 
 
-def _gap(row: Line) -> str:
-    """The blank rows after a row."""
-    return "" if row.framing is None else row.framing.gap
+def _gap(row: Line, rendering: str) -> str:
+    """The blank rows after a row (a paragraph's last): without framing, the rendering's."""
+    if row.framing is not None:
+        return row.framing.gap
+    try:
+        return get(rendering).blank
+    except KeyError:  # a rendering no longer known: no blank rows to tell
+        return ""
 
 
 def _linked(title: Title) -> bool:
@@ -285,6 +299,10 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         found.pop()
     if found:
         last = found[-1]
+        if doc.truncated and len(last.rows) > 1 and not last.rows[-1].text.strip():
+            # a row cut before its text (``(DIR)``) read as an empty row of the unit
+            rows = last.rows[:-1]
+            last = _make(last.kind, rows, index, last.head, unsure=last.unsure)
         if doc.truncated and _CUT_CHAR.search(last.rows[-1].text):
             # the bytes of a character the cut split are no text of the page
             row = last.rows[-1]
@@ -297,7 +315,7 @@ def _units(doc: Document, index: int) -> list[_Unit]:
         doc.truncated
         and len(found) > 1
         and found[-1].kind == found[-2].kind == "paragraph"
-        and not _gap(found[-2].rows[-1])
+        and not _gap(found[-2].rows[-1], doc.rendering)
     ):
         # where no blank row shows it, the end of the paragraph before a row cut
         # inside was read from the cut row's length (§ 2.5): it may go on
@@ -400,8 +418,10 @@ def _split_points(unit: _Unit, others: Sequence[_Unit]) -> list[int]:
         for previous, following in itertools.pairwise(others):
             if not (bounds(previous) and bounds(following)):
                 continue
-            if previous.end or following.cut_end:  # an end the cut may have made
+            if previous.end:  # an end the cut of the row after may have made
                 continue
+            if following.cut_end and _fold(following.rows[0].text) != _fold(row.text):
+                continue  # a row the cut may have shortened starts nothing sure
             if _starts(row, following.text) and _ends(before, previous.text):
                 points.append(at)
                 break
@@ -454,21 +474,31 @@ class _Slot:
         return self.versions[0].kind
 
 
+def _fits(slot: _Slot, unit: _Unit) -> bool:
+    """Say whether ``unit`` is a version of the slot's unit.
+
+    It agrees with some version, and with each undamaged one: a version cut
+    short (``D``) is the start of many units, and must not pull in one that
+    the whole versions tell apart.
+    """
+    return any(_agree(v, unit) for v in slot.versions) and all(
+        _agree(v, unit) for v in slot.versions if not v.damaged
+    )
+
+
 def _lcs(slots: Sequence[_Slot], found: Sequence[_Unit]) -> list[tuple[int, int]]:
     """The pairs (slot, unit) of a longest order-keeping alignment."""
     n, m = len(slots), len(found)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            if any(_agree(v, found[j]) for v in slots[i].versions):
+            if _fits(slots[i], found[j]):
                 table[i][j] = table[i + 1][j + 1] + 1
             else:
                 table[i][j] = max(table[i + 1][j], table[i][j + 1])
     pairs, i, j = [], 0, 0
     while i < n and j < m:
-        if any(_agree(v, found[j]) for v in slots[i].versions) and (
-            table[i][j] == table[i + 1][j + 1] + 1
-        ):
+        if _fits(slots[i], found[j]) and (table[i][j] == table[i + 1][j + 1] + 1):
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif table[i + 1][j] >= table[i][j + 1]:
@@ -486,11 +516,15 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
     for si, fj in pairs:
         gap_slots, gap_units = slots[i:si], list(found[j:fj])
         if len(gap_slots) == len(gap_units) and all(
-            _same_kind(s.versions[0], u) for s, u in zip(gap_slots, gap_units, strict=True)
+            _in_place(s.versions[0], u) for s, u in zip(gap_slots, gap_units, strict=True)
         ):
             # the same units in the same place, in other words: versions of them
             for slot, unit in zip(gap_slots, gap_units, strict=True):
                 merged.append(_Slot([*slot.versions, unit]))
+        elif gap_units[:1] and _titled(gap_units[0]) and _untitled(gap_slots):
+            # entry titles a capture that lost its link rows lacks: before its teasers
+            merged += [_Slot([unit]) for unit in gap_units]
+            merged += gap_slots
         else:
             merged += gap_slots
             merged += [_Slot([unit]) for unit in gap_units]
@@ -498,6 +532,30 @@ def _add(slots: list[_Slot], found: Sequence[_Unit]) -> list[_Slot]:
             merged.append(_Slot([*slots[si].versions, found[fj]]))
         i, j = si + 1, fj + 1
     return merged
+
+
+def _in_place(a: _Unit, b: _Unit) -> bool:
+    """Say whether two versions that disagree are one unit by their place alone.
+
+    They are where they are of one kind, but listed rows are not: a capture
+    that lost its link rows (or read a row by wording) lists other rows in
+    the place of another's, and an entry is never another's version.
+    """
+    return a.kind == b.kind and a.head == b.head and a.kind not in _LISTED_KINDS
+
+
+def _titled(unit: _Unit) -> bool:
+    """Say whether the unit is an entry title read from its link mark."""
+    return unit.kind == "entry-title" and not unit.unsure
+
+
+def _untitled(slots: Sequence[_Slot]) -> bool:
+    """Say whether the slots start with a listed unit only wording read.
+
+    A capture that lost its link rows lost its entry titles with them: the
+    rows it holds where another capture holds a title are what follows it.
+    """
+    return bool(slots) and all(v.unsure and v.kind in _LISTED_KINDS for v in slots[0].versions)
 
 
 def _sure_kind(slot: _Slot, unit: _Unit) -> _Unit:
@@ -513,11 +571,35 @@ def _sure_kind(slot: _Slot, unit: _Unit) -> _Unit:
 
 
 def _best(slot: _Slot) -> _Unit:
-    """The undamaged version, else the one with the most text; first input first."""
-    return max(
+    """The undamaged version, else the longest reading; first input first.
+
+    Among damaged versions the one without a proxy-cut row is taken, unless
+    another holds more text and agrees with it up to its first cut: the
+    longest reading wins where the others are its start, cut marks aside.
+    Among equals a version that is not a capture's cut end is taken: a
+    capture that ends whole there shows the row ends there.
+    """
+    best = max(
         slot.versions,
-        key=lambda u: (not u.damaged, not u.cut_rows, not u.unsure, u.size, -u.input),
+        key=lambda u: (
+            not u.damaged,
+            not u.cut_rows,
+            not u.unsure,
+            u.size,
+            not u.cut_end,
+            -u.input,
+        ),
     )
+    if not best.damaged:
+        return best
+    longer = [v for v in slot.versions if v.size > best.size and _starts_alike(v, best)]
+    return max(longer, key=lambda u: (u.size, -u.input)) if longer else best
+
+
+def _starts_alike(a: _Unit, b: _Unit) -> bool:
+    """Say whether two versions agree up to the first cut of either (cut marks aside)."""
+    known_a, known_b = _known(a), _known(b)
+    return known_a.startswith(known_b) or known_b.startswith(known_a)
 
 
 _WORD = re.compile(r"\w")
@@ -554,12 +636,17 @@ def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
 
     A loose end is a unit every version of which is the cut end of its
     capture, where a capture that does not hold it reaches past the unit
-    before it (a row cut inside may read as another kind). A cut end that
-    holds only markup cut short is no unit at all (``_units``).
+    before it (a row cut inside may read as another kind), or where another
+    capture holds it as the end of the unit before (``_goes_on``). An entry title
+    read from its link mark is no loose end: the mark, before the cut, says
+    its kind, and a capture that lost its link rows reaches past it without
+    holding it. A cut end that holds only markup cut short is no unit at all
+    (``_units``).
     """
-    kept = []
+    kept: list[_Slot] = []
     for position, slot in enumerate(slots):
-        if all(v.cut_end for v in slot.versions):
+        marked = any(v.kind == "entry-title" and not v.unsure for v in slot.versions)
+        if not marked and all(v.cut_end for v in slot.versions):
             holders = {v.input for v in slot.versions}
             before = max(
                 (p for p in range(position) if any(v.input in holders for v in slots[p].versions)),
@@ -571,10 +658,27 @@ def _drop_loose_ends(slots: list[_Slot]) -> list[_Slot]:
                 if other is not slot
                 for v in other.versions
             )
-            if beyond:
+            if beyond or (kept and _goes_on(kept[-1], slot)):
                 continue
         kept.append(slot)
     return kept
+
+
+def _goes_on(before: _Slot, slot: _Slot) -> bool:
+    """Say whether another version of the unit before holds the cut end as its own text.
+
+    A flat capture cut inside a row may read the row as a unit of its own
+    (the paragraph end before it read from the cut row's length, § 2.5),
+    where another capture holds it as the end of the unit before.
+    """
+    for cut in slot.versions:
+        own = [v for v in before.versions if v.input == cut.input]
+        if not own or own[0].kind != cut.kind:
+            continue
+        pattern = _pattern([*own[0].rows, *cut.rows], cut_end=True)
+        if any(v.input != cut.input and pattern.match(v.text) for v in before.versions):
+            return True
+    return False
 
 
 # --- the same page ------------------------------------------------------------
@@ -642,18 +746,40 @@ def _not_found(wanted: Sequence[_Unit], among: Sequence[_Unit]) -> tuple[str, st
         if found.end:
             return None
         by_wording = unit.unsure or found.unsure
-        if by_wording and unit.text != found.text and _part_of(unit.text, found.text):
+        if by_wording and unit.text != found.text and _inside(unit, found) == _BEFORE_END:
             continue  # the rest of ``found`` may be the next units of ``wanted``
         at += 1
-        while at < len(among) and (by_wording or among[at].unsure) and among[at].text in unit.text:
+        if _inside(found, unit) != _BEFORE_END:
+            continue  # ``unit`` holds nothing after ``found``
+        while at < len(among) and (by_wording or among[at].unsure) and _inside(among[at], unit):
             at += 1  # read by wording, ``unit`` holds the next units of ``among`` too
     return None
 
 
-def _part_of(text: str, whole: str) -> bool:
-    """Say whether ``text`` stands in ``whole`` before its end."""
-    at = whole.find(text)
-    return at >= 0 and at + len(text) < len(whole)
+_AT_END, _BEFORE_END = 1, 2
+"""Where a part stands in a unit (``_inside``): at its end, or before it."""
+
+
+def _inside(part: _Unit, whole: _Unit) -> int:
+    """Where ``part``'s text stands in ``whole``'s: 0 (not), ``_AT_END`` or ``_BEFORE_END``.
+
+    A proxy cut in either stands for the text it hid: a teaser cut by a proxy
+    that wording read on into the next entry holds that entry after the cut
+    (§ 7.4). With a cut, the part must cover whole rows of ``whole``, as
+    many as it can.
+    """
+    at = whole.text.find(part.text)
+    if at >= 0:
+        return _BEFORE_END if at + len(part.text) < len(whole.text) else _AT_END
+    if not (part.cut_rows or whole.cut_rows):
+        return 0
+    rows = whole.rows
+    for start in range(len(rows)):
+        for end in range(len(rows), start, -1):  # a cut may hide the rows after it: the most
+            joined = _fold(" ".join(row.text for row in rows[start:end]))
+            if _pattern(rows[start:end]).fullmatch(part.text) or part.pattern.fullmatch(joined):
+                return _BEFORE_END if end < len(rows) else _AT_END
+    return 0
 
 
 def _entry_agrees(a: _Unit, b: _Unit) -> bool:
@@ -664,7 +790,7 @@ def _entry_agrees(a: _Unit, b: _Unit) -> bool:
     """
     if _agree(a, b):
         return True
-    return (a.unsure or b.unsure) and (a.text in b.text or b.text in a.text)
+    return (a.unsure or b.unsure) and bool(_inside(a, b) or _inside(b, a))
 
 
 # --- building the page --------------------------------------------------------
@@ -763,6 +889,8 @@ def _page_kind(docs: Sequence[Document]) -> bool:
     A capture that stops inside the row after its title reads as a listing
     (§ 4.2), and one that stops after it may (a Gemini lead's row reads as an
     entry); the page is of the kind the captures that reach further read.
+    Where none does, or they disagree, it is of the kind of the capture
+    that holds the most units.
     """
     kinds = {
         isinstance(doc.page, Listing)
@@ -771,7 +899,9 @@ def _page_kind(docs: Sequence[Document]) -> bool:
     }
     if len(kinds) == 1:
         return kinds.pop()
-    return isinstance(docs[0].page, Listing)
+    # else the kind of the capture that holds the most units (of the first among equals)
+    most = max(range(len(docs)), key=lambda index: (len(_units(docs[index], index)), -index))
+    return isinstance(docs[most].page, Listing)
 
 
 def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
@@ -860,23 +990,55 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
             )
         )
     page = _build(chosen, listing)
+    cut = _cut_end(slots[-1], chosen[-1]) if slots else False
     if rendering is not None:
-        document = convert(Document(rendering, page), rendering)
+        document = _written(page, rendering, cut)
         misread = _misread(document)
         if misread is not None:
             raise _cannot_hold(rendering, *misread)
-        return Merged(document, tuple(sources), tuple(conflicts))
+        return Merged(document, tuple(sources), tuple(conflicts), truncated=cut)
     by_completeness = sorted(
         range(len(docs)), key=lambda i: _completeness(captures[i], i), reverse=True
     )
     names = dict.fromkeys([*(docs[i].rendering for i in by_completeness), FALLBACK_RENDERING])
-    written = (convert(Document(name, page), name) for name in names)
-    first = next(written)
-    # where no rendering holds the page, the most complete capture's is kept
+    candidates = [_written(page, name, cut) for name in names]
+    # where no rendering holds the page, the first that holds it but for
+    # teasers read back as notes, else the most complete capture's
     document = next(
-        (doc for doc in itertools.chain([first], written) if _misread(doc) is None), first
+        (doc for doc in candidates if _misread(doc) is None),
+        next((doc for doc in candidates if _misread(doc, loose=True) is None), candidates[0]),
     )
-    return Merged(document, tuple(sources), tuple(conflicts))
+    return Merged(document, tuple(sources), tuple(conflicts), truncated=cut)
+
+
+def _cut_end(slot: _Slot, kept: _Unit) -> bool:
+    """Say whether the page's end is cut: no capture ends whole at its last unit.
+
+    A capture that ends whole (with its line ending and frame) with a version
+    as long as the kept one shows that the page ends there. Where none does,
+    every capture was cut there, or went on past it into a loose end.
+    """
+    return not any(v.end and not v.cut_end and v.size >= kept.size for v in slot.versions)
+
+
+def _written(page: Page, rendering: str, cut: bool) -> Document:
+    """The page in the canonical form of ``rendering``; with ``cut``, cut at its end.
+
+    A cut page's last row is written as a capture cut inside it leaves it:
+    without its right frame, line ending and blank rows, and before the
+    rendering's footer (§ 4.2), so that its text reads back cut.
+    """
+    document = convert(Document(rendering, page), rendering)
+    if not cut or document.page is None:
+        return document
+    placed = [(rows[-1], kind, tag) for rows, kind, tag, _, _ in document.placed() if rows]
+    last, kind, tag = placed[-1]
+    framing = get(rendering).frame(kind, tag, last.text, MEANING)
+    open_end = attrs.evolve(framing, suffix="", newline="", gap="")
+    page = map_rows(
+        document.page, lambda row: attrs.evolve(row, framing=open_end) if row is last else row
+    )
+    return attrs.evolve(document, page=page, footer="", truncated=True)
 
 
 FALLBACK_RENDERING = "gopher-menu"
@@ -885,14 +1047,17 @@ hold it: it shows every row's markup and marks link items, so each unit reads
 back as the kind it was written as (§ 7.2)."""
 
 
-def _misread(document: Document) -> tuple[str, str, str] | None:
+def _misread(document: Document, *, loose: bool = False) -> tuple[str, str, str] | None:
     """The first unit ``document``'s text reads back otherwise, or ``None``.
 
     Returns the unit's kind and text, and what it reads back as. A rendering
     that hides markup or link marks leaves the kind of a row to its wording
-    (§ 2.7).
+    (§ 2.7). With ``loose``, each run of teasers and notes counts as one: a
+    teaser whose title no capture holds reads back as notes (§ 7.2).
     """
     written, back = _contents(document), _contents(loads(dumps(document)))
+    if loose:
+        written, back = _notes_joined(written), _notes_joined(back)
     if written == back:
         return None
     at = next(
@@ -912,6 +1077,19 @@ def _cannot_hold(rendering: str, kind: str, text: str, read: str) -> MergeError:
         what="rendering",
         texts=(text, read),
     )
+
+
+def _notes_joined(contents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The content units with each run of teasers and notes as one ``notes`` unit."""
+    joined: list[tuple[str, str]] = []
+    for kind, text in contents:
+        if kind == "note" or kind.endswith("-teaser"):
+            if joined and joined[-1][0] == "notes":
+                joined[-1] = ("notes", f"{joined[-1][1]} {text}")
+                continue
+            kind = "notes"
+        joined.append((kind, text))
+    return joined
 
 
 def _contents(document: Document) -> list[tuple[str, str]]:

@@ -109,9 +109,12 @@ def test_interview_turns(corpus: Path) -> None:
 
 def test_interview_with_unmarked_exchanges(corpus: Path) -> None:
     turns = tazformat.to_dict(load(corpus / "405.txt"))["turns"]
-    assert [t["speaker"] for t in turns] == ["taz", "Friedrich Küppersbusch"] * 4
-    assert all(t["text"].endswith("?") for t in turns[::2])
-    assert "[3]" not in turns[-1]["text"]
+    # the capture is cut inside the last question: it is a turn of its own
+    assert [t["speaker"] for t in turns] == ["taz", "Friedrich Küppersbusch"] * 4 + ["taz"]
+    assert all(t["text"].endswith("?") for t in turns[:8:2])
+    assert [t["role"] for t in turns] == ["question", "answer"] * 4 + ["question"]
+    assert not turns[-1]["text"].endswith("?")
+    assert all("[3]" not in t["text"] for t in turns)
 
 
 def test_interview_folds_no_question_into_the_answer(corpus: Path) -> None:

@@ -33,7 +33,7 @@ import attrs
 from .api import dumps, loads
 from .convert import convert
 from .damage import ELLIPSIS, REPLACEMENT
-from .errors import MergeError, document_expected
+from .errors import EditError, MergeError, document_expected
 from .models import (
     SECTIONS,
     Article,
@@ -59,6 +59,7 @@ from .models import (
 from .renderings import get
 from .rows import MEANING
 from .walk import map_rows
+from .wrapping import WRAP
 
 __all__ = ["Conflict", "MergeError", "Merged", "Source", "merge", "page_difference", "units"]
 
@@ -596,10 +597,38 @@ def _best(slot: _Slot) -> _Unit:
     return max(longer, key=lambda u: (u.size, -u.input)) if longer else best
 
 
-def _starts_alike(a: _Unit, b: _Unit) -> bool:
-    """Say whether two versions agree up to the first cut of either (cut marks aside)."""
-    known_a, known_b = _known(a), _known(b)
-    return known_a.startswith(known_b) or known_b.startswith(known_a)
+def _starts_alike(longer: _Unit, best: _Unit) -> bool:
+    """Say whether ``best``'s text, up to its first cut, is the start of ``longer``'s.
+
+    A row of ``longer`` that a proxy cut lost the rest of its wrapped row,
+    at most ``WRAP`` characters in all: that much of ``best`` may stand for
+    it. Past it, ``longer``'s next row must go on where ``best`` does; a
+    reading that tells another text there does not agree.
+    """
+    return _fits_start(_known(best), [(_fold(r.text), r.truncated) for r in longer.rows])
+
+
+def _fits_start(text: str, rows: list[tuple[str, bool]]) -> bool:
+    """Say whether ``text`` is the start of the rows joined by spaces, cut rows' rests unknown."""
+    if not rows:
+        return not text
+    (row, cut), rest = rows[0], rows[1:]
+    kept = row.removesuffix(ELLIPSIS).rstrip(REPLACEMENT) if cut else row
+    if len(text) <= len(kept):
+        return kept.startswith(text)
+    if not text.startswith(kept):
+        return False
+    after = text[len(kept) :]
+    if not cut:
+        return after.startswith(" ") and _fits_start(after[1:], rest)
+    lost = max(0, WRAP - len(kept)) if len(kept) <= WRAP else len(after)
+    return (
+        any(  # the lost rest, then a space and the next row
+            after[skip:].startswith(" ") and _fits_start(after[skip + 1 :], rest)
+            for skip in range(min(lost, len(after)) + 1)
+        )
+        or len(after) <= lost
+    )
 
 
 _WORD = re.compile(r"\w")
@@ -1006,7 +1035,10 @@ def merge(docs: Sequence[Document], *, rendering: str | None = None) -> Merged:
     # teasers read back as notes, else the most complete capture's
     document = next(
         (doc for doc in candidates if _misread(doc) is None),
-        next((doc for doc in candidates if _misread(doc, loose=True) is None), candidates[0]),
+        next(
+            (doc for doc in candidates if _misread(doc, loose=True) is None),
+            next((doc for doc in candidates if _writable(doc)), candidates[-1]),
+        ),
     )
     return Merged(document, tuple(sources), tuple(conflicts), truncated=cut)
 
@@ -1050,12 +1082,22 @@ back as the kind it was written as (§ 7.2)."""
 def _misread(document: Document, *, loose: bool = False) -> tuple[str, str, str] | None:
     """The first unit ``document``'s text reads back otherwise, or ``None``.
 
+    A row ``dumps`` refuses, and a cut end that reads back whole (or a whole
+    one cut), are read otherwise too.
+
     Returns the unit's kind and text, and what it reads back as. A rendering
     that hides markup or link marks leaves the kind of a row to its wording
     (§ 2.7). With ``loose``, each run of teasers and notes counts as one: a
     teaser whose title no capture holds reads back as notes (§ 7.2).
     """
-    written, back = _contents(document), _contents(loads(dumps(document)))
+    try:
+        text = dumps(document)
+    except EditError as error:  # a row this rendering cannot hold (§ 5)
+        return "row", error.path, f"nothing: {error.reason}"
+    read = loads(text)
+    if read.truncated != document.truncated:  # a rendering that strips a cut end's mark
+        return "end", "", "cut" if read.truncated else "a whole page"
+    written, back = _contents(document), _contents(read)
     if loose:
         written, back = _notes_joined(written), _notes_joined(back)
     if written == back:
@@ -1066,6 +1108,15 @@ def _misread(document: Document, *, loose: bool = False) -> tuple[str, str, str]
     )
     kind, text = written[at] if at < len(written) else ("end", "")
     return kind, text, back[at][0] if at < len(back) else "nothing"
+
+
+def _writable(document: Document) -> bool:
+    """Say whether ``dumps`` writes ``document`` rather than refusing a row of it."""
+    try:
+        dumps(document)
+    except EditError:
+        return False
+    return True
 
 
 def _cannot_hold(rendering: str, kind: str, text: str, read: str) -> MergeError:

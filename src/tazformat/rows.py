@@ -185,7 +185,7 @@ def ends_whole(rows: Sequence[Row]) -> bool:
     """
     content = rows[-1].content
     last = content[-1:]
-    if not last or last in " \t" or last == REPLACEMENT or "\ud800" <= last <= "\udfff":
+    if not last or last in " \t" or last == REPLACEMENT or 0xD800 <= ord(last) <= 0xDFFF:
         return False
     if is_cut_row(content) or SECTION_HEAD_ROW.fullmatch(content):
         return False

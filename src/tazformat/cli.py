@@ -651,8 +651,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         stream.flush()  # here, where a closed pipe is still caught
     except BrokenPipeError:
         return _closed(stream)
-    except EmptyInput as error:
-        print(f"tazformat: {STDIN}: {error}", file=sys.stderr)
+    except EmptyInput as empty:  # a name of its own: compiled, each `as` name has one type
+        print(f"tazformat: {STDIN}: {empty}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # convert says what it wrote; elsewhere there is nothing to say
         print("tazformat: interrupted", file=sys.stderr)

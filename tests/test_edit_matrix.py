@@ -23,7 +23,7 @@ from tazformat.models import Document, Line, RowNode
 from tazformat.renderings import RENDERINGS, get
 from tazformat.vocabulary import Kind
 from tazformat.walk import map_rows, paths
-from written import LISTING, written_or_refused
+from written import LISTING, in_rendering, written_or_refused
 
 ARTICLE = (
     "# taz.de -- Stadt: Ein Platz\n"
@@ -99,11 +99,6 @@ def _pages() -> Iterator[tuple[str, Document]]:
         yield name, tazformat.loads(text)
 
 
-def _in(rendering: str, doc: Document) -> Document:
-    """``doc`` as parsed from its text in ``rendering``."""
-    return tazformat.loads(tazformat.dumps(doc, rendering=rendering), rendering=rendering)
-
-
 def _row_paths(doc: Document) -> list[str]:
     return [path for path, _ in paths(doc)]
 
@@ -175,7 +170,7 @@ CASES = [
 
 @pytest.mark.parametrize(("page", "rendering", "keep_framing"), CASES)
 def test_every_row_with_every_hostile_text(page: str, rendering: str, keep_framing: bool) -> None:
-    base = _in(rendering, dict(_pages())[page])
+    base = in_rendering(dict(_pages())[page], rendering)
     assert base.diagnostics == ()
     outcomes: dict[str, int] = {"refused": 0, "written": 0}
     for path in _row_paths(base):

@@ -29,7 +29,7 @@ from tazformat.models import (
 )
 from tazformat.renderings import RENDERINGS, get
 from tazformat.serializer import _Writer
-from written import LISTING, written_or_refused
+from written import LISTING, in_rendering, row_kinds, written_or_refused
 
 PAGE = (
     "| # taz.de -- Stadt: Ein Platz | |\n"
@@ -85,11 +85,6 @@ def refused(doc: Document) -> EditError:
     return caught.value
 
 
-def kinds(doc: Document) -> list[tuple[str, str]]:
-    """Each row of ``doc`` as its node's class and its text."""
-    return [(type(row).__name__, row.text) for row in doc.rows()]
-
-
 def reads_back(doc: Document) -> Document:
     """Write ``doc`` and read it back: every row the same kind, with the same text.
 
@@ -99,7 +94,7 @@ def reads_back(doc: Document) -> Document:
     text = tazformat.dumps(doc)
     back = tazformat.loads(text)
     assert type(back.page) is type(doc.page)
-    assert kinds(back) == kinds(doc)
+    assert row_kinds(back) == row_kinds(doc)
     assert not back.truncated
     assert tazformat.dumps(back) == text
     return back
@@ -525,17 +520,13 @@ def test_dates_in_the_serializer_agree_with_the_grammar() -> None:
 # --- every row written peels back as written (issue: claims that hold) ---------
 
 
-def _in_rendering(doc: Document, rendering: str) -> Document:
-    return tazformat.loads(tazformat.dumps(doc, rendering=rendering), rendering=rendering)
-
-
 @pytest.mark.parametrize(
     "rendering", ["plain", "gopher-menu", "phoxy", "phroot", "meulie-plain", "meulie-framed"]
 )
 @pytest.mark.parametrize("text", ["", "  ", "\t"])
 def test_a_blank_tag_is_refused_not_written_as_a_blank_row(rendering: str, text: str) -> None:
     doc, _ = article()
-    doc = _in_rendering(doc, rendering)
+    doc = in_rendering(doc, rendering)
     assert isinstance(doc.page, Article)
     edited = with_page(doc, **_tag(doc.page, text))
     written = written_or_refused(edited)
@@ -552,7 +543,7 @@ def test_a_blank_tag_is_refused_not_written_as_a_blank_row(rendering: str, text:
 @pytest.mark.parametrize("rendering", ["plain", "gopher-menu", "phoxy", "phroot"])
 def test_a_blank_body_row_is_refused_where_it_reads_as_a_paragraph_break(rendering: str) -> None:
     doc, _ = article()
-    doc = _in_rendering(doc, rendering)
+    doc = in_rendering(doc, rendering)
     assert isinstance(doc.page, Article)
     error = refused(with_page(doc, body=body_row(doc.page, "")))
     assert error.path == "page.body[0].lines[1]"

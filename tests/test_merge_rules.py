@@ -24,6 +24,7 @@ from tazformat.merging import (
     units,
 )
 from tazformat.models import Document, Entry, Line, Listing, Title
+from written import row_kinds
 
 PAGE = (
     "| # taz.de -- Stadt: Ein Platz | |\n"
@@ -657,8 +658,4 @@ def test_the_merged_page_is_written_where_it_reads_back_as_merged(
     text = tazformat.dumps(merged.document)  # never refused
     back = tazformat.loads(text)
     assert merged.truncated == merged.document.truncated == back.truncated
-    assert _kinds_of(back) == _kinds_of(merged.document)
-
-
-def _kinds_of(doc: Document) -> list[tuple[str, str]]:
-    return [(type(row).__name__, row.text) for row in doc.rows()]
+    assert row_kinds(back) == row_kinds(merged.document)

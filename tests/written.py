@@ -1,4 +1,4 @@
-"""Helpers of the edit tests: a listing to edit, and what ``dumps`` makes of an edit."""
+"""Helpers of the edit tests: a listing, a page in a rendering, what ``dumps`` makes of an edit."""
 
 from __future__ import annotations
 
@@ -22,3 +22,13 @@ def written_or_refused(doc: Document, rendering: str | None = None) -> str | Edi
         return tazformat.dumps(doc, rendering=rendering)
     except EditError as error:
         return error
+
+
+def in_rendering(doc: Document, rendering: str) -> Document:
+    """``doc`` as parsed from its text in ``rendering``."""
+    return tazformat.loads(tazformat.dumps(doc, rendering=rendering), rendering=rendering)
+
+
+def row_kinds(doc: Document) -> list[tuple[str, str]]:
+    """Each row of ``doc`` as its node's class and its text."""
+    return [(type(row).__name__, row.text) for row in doc.rows()]

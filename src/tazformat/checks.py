@@ -102,12 +102,22 @@ Written = tuple[str, str, str, str]
 content (the hidden markup, the kind's markup, the text)."""
 
 
-def _describe(found: Sequence[object] | None) -> str:
+def _as_written(row: Row) -> Written:
+    """A row read back, in the shape the writer records a row written."""
+    framing = row.framing
+    return framing.prefix, framing.suffix, framing.hidden, row.content
+
+
+def _shown(row: Written) -> str:
+    """The line a row stands on: prefix, content less its hidden markup, suffix."""
+    prefix, suffix, hidden, content = row
+    return f"{prefix}{content[len(hidden) :]}{suffix}"
+
+
+def _describe(found: Written | None) -> str:
     if found is None:
         return "no row: a blank row, or a part of the rendering's header or footer"
-    prefix, suffix, hidden, content = found
-    shown = f"{prefix}{str(content)[len(str(hidden)) :]}{suffix}"
-    return f"the row {shown!r} (content {content!r})"
+    return f"the row {_shown(found)!r} (content {found[3]!r})"
 
 
 def check_rows(
@@ -129,24 +139,18 @@ def check_rows(
     """
     back = peel(segments(text), rendering).rows
     if len(back) == len(written) and all(
-        (row.framing.prefix, row.framing.suffix, row.framing.hidden, row.content) == want
-        for row, want in zip(back, written, strict=True)
+        _as_written(row) == want for row, want in zip(back, written, strict=True)
     ):
         return back
     for index, want in enumerate(written):
-        got = back[index] if index < len(back) else None
-        found = (
-            None
-            if got is None
-            else (got.framing.prefix, got.framing.suffix, got.framing.hidden, got.content)
-        )
+        found = _as_written(back[index]) if index < len(back) else None
         if found == want:
             continue
         if index + 1 < len(written) and found == written[index + 1]:
             found = None  # the row is gone: the next one reads back in its place
         line = rows()[index]
         reason = (
-            f"written as {want[0] + want[3][len(want[2]) :] + want[1]!r}"
+            f"written as {_shown(want)!r}"
             f" in {rendering.name}, it would read back as {_describe(found)}"
         )
         raise EditError(reason, path_of(doc, line), type(line).__name__, "text", line.line)
